@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './rng.js';
+export * from './stats.js';
+export * from './units.js';
