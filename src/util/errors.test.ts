@@ -10,7 +10,9 @@ describe('QnetError', () => {
       path: ['links', 0, 'lengthKm'],
       hint: 'lengths are in kilometres',
     });
-    expect(e.format()).toBe('a.yaml:4:7: links[0].lengthKm: must be >= 0 (got -3)\n  hint: lengths are in kilometres');
+    expect(e.format()).toBe(
+      'a.yaml:4:7: links[0].lengthKm: must be >= 0 (got -3)\n  hint: lengths are in kilometres',
+    );
     expect(e.exitCode).toBe(2);
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mean, median, proportionStdErr, quantile, RunningStats, standardError, wilsonInterval } from './stats.js';
+import {
+  mean,
+  median,
+  proportionStdErr,
+  quantile,
+  RunningStats,
+  standardError,
+  wilsonInterval,
+} from './stats.js';
 
 describe('statistics', () => {
   it('computes mean, standard error and quantiles', () => {
