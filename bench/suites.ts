@@ -1,0 +1,13 @@
+// The registry of benchmark suites behind `qnet bench SUITE` and `npm run bench`.
+import { pholdSuite } from './phold.js';
+import type { BenchRecord } from './record.js';
+
+export interface SuiteOptions {
+  quick: boolean;
+}
+
+export type Suite = (opts: SuiteOptions) => BenchRecord[] | Promise<BenchRecord[]>;
+
+export const SUITES: Readonly<Record<string, Suite>> = {
+  kernel: pholdSuite,
+};

@@ -1,0 +1,91 @@
+import { Command, CommanderError } from 'commander';
+import { isQnetError, QnetError } from '../util/errors.js';
+import { benchCommand } from './bench-command.js';
+import { type CliIo, processIo } from './io.js';
+import { packageVersion } from './package-root.js';
+import { collect } from './parse-options.js';
+import { runCommand } from './run-command.js';
+import { schemaCommand } from './schema-command.js';
+import { validateCommand } from './validate-command.js';
+
+/** Exit codes: 0 success, 1 the run failed, 2 bad input (usage, scenario, circuit). */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
+  const program = new Command('qnet')
+    .description('Simulate and control networks of quantum computers.')
+    .version(packageVersion(), '-V, --version')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  // Every subcommand shares the output wiring and exit handling of the program.
+  const sub = (name: string): Command =>
+    program
+      .command(name)
+      .exitOverride()
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+      .showSuggestionAfterError();
+
+  sub('run')
+    .description('run a scenario (default: examples/ibm-cisco-2030.yaml) and summarise what happened')
+    .argument('[scenario]', 'scenario file, YAML or JSON')
+    .option('--seed <n>', 'override the scenario seed')
+    .option(
+      '--set <path=value>',
+      'override a scenario field, e.g. links[0].lengthKm=25 (repeatable)',
+      collect,
+      [],
+    )
+    .option('--json', 'print one JSON document on stdout and nothing else')
+    .option('--out <dir>', 'also write result.json and summary.txt into this folder')
+    .action(async (file: string | undefined, opts) => setCode(await runCommand(io, file, opts)));
+
+  sub('validate')
+    .description('check a scenario file against the schema without running it')
+    .argument('<file>', 'scenario file, YAML or JSON')
+    .option('--set <path=value>', 'apply an override before checking (repeatable)', collect, [])
+    .option('--json', 'print the validated scenario, with defaults filled in, as JSON')
+    .action((file: string, opts) => setCode(validateCommand(io, file, opts)));
+
+  sub('schema')
+    .description('print the JSON Schema of scenario files (for editor completion)')
+    .action(() => setCode(schemaCommand(io)));
+
+  sub('bench')
+    .description('run a benchmark suite (or "all") and report its figures')
+    .argument('<suite>', 'suite name, or "all"')
+    .option('--quick', 'fewer repetitions, for a smoke test')
+    .option('--json', 'print a JSON array of {suite, case, metric, value, unit} records')
+    .action(async (suite: string, opts) => setCode(await benchCommand(io, suite, opts)));
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without the node and script entries) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let code = EXIT_OK;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are successes; everything else commander rejects is a usage error it has printed.
+      return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    }
+    if (isQnetError(e)) {
+      io.stderr(`qnet: ${e.format()}\n`);
+      return e.exitCode;
+    }
+    // Not the user's fault: keep the stack, it is what a bug report needs.
+    io.stderr(`qnet: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+export { QnetError };

@@ -1,0 +1,161 @@
+// Builds the world a scenario describes and runs its workloads. For now the world is the classical
+// control network: every link carries messages with the fibre's propagation delay.
+import { Simulation } from '../kernel/simulation.js';
+import { type ClassicalLinkSpec, ClassicalNetwork } from '../netstack/classical-network.js';
+import { PingInitiator, PingResponder } from '../netstack/ping.js';
+import { quantileSorted, RunningStats } from '../util/stats.js';
+import { fibreDelayPs, fibreTransmissivity, PS_PER_US, psToUs, usToPs } from '../util/units.js';
+import { resolvePreset } from './presets.js';
+import type { Scenario } from './schema.js';
+
+export interface LinkResult {
+  id: string;
+  ends: [string, string];
+  lengthKm: number;
+  fibre: string;
+  /** One-way latency of a classical message over this hop, propagation plus processing. */
+  delayUs: number;
+  lossDb: number;
+  /** Probability that a photon crosses the fibre (fibre alone). */
+  transmissivity: number;
+}
+
+export interface Summary {
+  mean: number;
+  stdErr: number;
+  min: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface PingResult {
+  kind: 'ping';
+  label: string;
+  from: string;
+  to: string;
+  route: string[];
+  sent: number;
+  received: number;
+  /** Round-trip time from the link delays alone (no jitter). */
+  expectedRttUs: number;
+  rttUs: Summary;
+}
+
+export type WorkloadResult = PingResult;
+
+export interface ScenarioResult {
+  scenario: string;
+  seed: number;
+  simulatedUs: number;
+  events: number;
+  stopReason: 'empty' | 'time' | 'budget';
+  links: LinkResult[];
+  workloads: WorkloadResult[];
+}
+
+export interface RunScenarioOptions {
+  /** Called with the fraction of simulated time done, at most about a hundred times. */
+  onProgress?: (fraction: number) => void;
+}
+
+const PROGRESS_STEPS = 100;
+
+function summarise(valuesUs: number[]): Summary {
+  const sorted = Float64Array.from(valuesUs).sort();
+  const stats = new RunningStats();
+  for (const x of valuesUs) stats.add(x);
+  return {
+    mean: stats.mean,
+    stdErr: valuesUs.length > 1 ? stats.stdErr : 0,
+    min: sorted[0] ?? Number.NaN,
+    p50: quantileSorted(sorted, 0.5),
+    p99: quantileSorted(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
+}
+
+export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioResult {
+  const sim = new Simulation({ seed: scenario.seed });
+  const links: (ClassicalLinkSpec & { result: LinkResult })[] = scenario.links.map((link) => {
+    const fibre = resolvePreset(scenario, link.fibre, 'fibre');
+    const classical = resolvePreset(scenario, link.classical, 'classical');
+    const delayPs = fibreDelayPs(link.lengthKm, fibre.groupIndex) + classical.processingDelayPs;
+    return {
+      id: link.id,
+      a: link.ends[0],
+      b: link.ends[1],
+      delayPs,
+      jitterPs: classical.jitterPs,
+      result: {
+        id: link.id,
+        ends: link.ends,
+        lengthKm: link.lengthKm,
+        fibre: link.fibre,
+        delayUs: psToUs(delayPs),
+        lossDb: fibre.lossDbPerKm * link.lengthKm,
+        transmissivity: fibreTransmissivity(link.lengthKm, fibre.lossDbPerKm),
+      },
+    };
+  });
+  const network = new ClassicalNetwork(
+    sim,
+    scenario.nodes.map((n) => n.id),
+    links,
+  );
+
+  const pings = scenario.workloads.map((w, i) => {
+    const name = `ping/${i}`;
+    const initiator = new PingInitiator({
+      name,
+      target: w.to,
+      count: w.count,
+      intervalPs: usToPs(w.intervalUs),
+    });
+    network.attach(w.from, initiator);
+    network.attach(w.to, new PingResponder(name));
+    return { workload: w, initiator, label: w.label ?? `${w.from}→${w.to}` };
+  });
+  network.start();
+
+  const untilPs = usToPs(scenario.run.untilUs);
+  let budget = scenario.run.maxEvents ?? Number.POSITIVE_INFINITY;
+  let stopReason: ScenarioResult['stopReason'] = 'time';
+  for (let step = 1; step <= PROGRESS_STEPS; step++) {
+    const r = sim.run({ untilPs: Math.round((untilPs * step) / PROGRESS_STEPS), maxEvents: budget });
+    budget -= r.events;
+    options.onProgress?.(step / PROGRESS_STEPS);
+    if (r.reason === 'budget') {
+      stopReason = 'budget';
+      break;
+    }
+    if (sim.pending === 0) {
+      stopReason = 'empty';
+      break;
+    }
+  }
+
+  return {
+    scenario: scenario.name,
+    seed: scenario.seed,
+    simulatedUs: sim.nowPs / PS_PER_US,
+    events: sim.eventsFired,
+    stopReason,
+    links: links.map((l) => l.result),
+    workloads: pings.map(({ workload, initiator, label }) => {
+      // The route's cost is the sum of its one-way hop delays.
+      const path = network.route(workload.from, workload.to);
+      return {
+        kind: 'ping',
+        label,
+        from: workload.from,
+        to: workload.to,
+        route: path?.nodes ?? [],
+        sent: initiator.sentCount,
+        received: initiator.rttPs.length,
+        expectedRttUs: path ? psToUs(2 * path.cost) : Number.NaN,
+        rttUs: summarise(initiator.rttPs.map(psToUs)),
+      };
+    }),
+  };
+}

@@ -1,0 +1,97 @@
+// The scenario file format, version 1. Every object is strict so a typo is an error, not a silently
+// ignored field. Descriptions carry units: they feed the JSON Schema and the generated reference.
+import { z } from 'zod';
+import { MAX_TIME_PS, PS_PER_US } from '../util/units.js';
+import { idSchema } from './ids.js';
+import { PresetSchema } from './presets.js';
+import { WorkloadSchema } from './workloads.js';
+
+export const NODE_KINDS = ['qpu', 'switch', 'router', 'station', 'host'] as const;
+export const DEFAULT_FIBRE_PRESET = 'smf28';
+export const DEFAULT_CLASSICAL_PRESET = 'white-rabbit';
+export const DEFAULT_UNTIL_US = 1_000_000;
+/** Simulation time is integer picoseconds below 2^53, so a run cannot last longer than this. */
+export const MAX_UNTIL_US = Math.floor(MAX_TIME_PS / PS_PER_US);
+
+export const RunSchema = z
+  .strictObject({
+    untilUs: z
+      .number()
+      .positive()
+      .max(MAX_UNTIL_US)
+      .default(DEFAULT_UNTIL_US)
+      .describe('Simulated time at which the run stops, in microseconds (µs); at most 2^53 ps ≈ 2.5 h.'),
+    maxEvents: z
+      .int()
+      .positive()
+      .optional()
+      .describe('Stop after this many events even if `untilUs` is not reached (a safety net).'),
+  })
+  .meta({ title: 'Run', description: 'When the simulation stops.' });
+
+export const NodeSchema = z
+  .strictObject({
+    id: idSchema().describe('Unique node name; links and workloads refer to it.'),
+    kind: z.enum(NODE_KINDS).describe('What the node is: a quantum processor or a piece of network gear.'),
+    qubits: z.int().positive().optional().describe('Number of data qubits (qpu nodes only).'),
+    label: z.string().optional().describe('Name shown in reports instead of the id.'),
+  })
+  .meta({ title: 'Node', description: 'A place in the network.' });
+
+export const LinkSchema = z
+  .strictObject({
+    id: idSchema().optional().describe('Unique link name. Default: `<a>-<b>` from `ends`.'),
+    ends: z.tuple([z.string(), z.string()]).describe('The ids of the two distinct nodes the link joins.'),
+    lengthKm: z.number().min(0).describe('Fibre length in kilometres (km).'),
+    fibre: z
+      .string()
+      .default(DEFAULT_FIBRE_PRESET)
+      .describe('Name of the fibre preset (built-in or from `presets`) for the optical channel.'),
+    classical: z
+      .string()
+      .default(DEFAULT_CLASSICAL_PRESET)
+      .describe('Name of the classical preset (built-in or from `presets`) for control messages.'),
+  })
+  .meta({ title: 'Link', description: 'A fibre between two nodes, carrying photons and classical messages.' })
+  // The default id depends on another field, which zod's `.default` cannot express.
+  .transform((link) => ({ ...link, id: link.id ?? `${link.ends[0]}-${link.ends[1]}` }));
+
+export const ScenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Short name of the scenario, used in reports and file names.'),
+    description: z.string().optional().describe('Free text: what the scenario is for.'),
+    seed: z
+      .int()
+      .min(0)
+      .default(1)
+      .describe('Root seed of all random streams; same seed and version give the same result.'),
+    run: RunSchema.prefault({}).describe('When the simulation stops.'),
+    presets: z
+      .record(idSchema(), PresetSchema)
+      .default(() => ({}))
+      .describe('Hardware parameter sets defined by this file, by name; built-in names cannot be redefined.'),
+    nodes: z.array(NodeSchema).min(1).describe('The nodes of the network (at least one).'),
+    links: z
+      .array(LinkSchema)
+      // prefault, not default: the JSON Schema drops defaults of lists holding transforms.
+      .prefault(() => [])
+      .describe('Fibres joining pairs of nodes.'),
+    workloads: z
+      .array(WorkloadSchema)
+      .default(() => [])
+      .describe('What to run on the network.'),
+  })
+  .meta({
+    title: 'Scenario',
+    description:
+      'A qnet scenario: the network (nodes, links, hardware presets) and the workloads to run on it.',
+  });
+
+/** A scenario as loaded: defaults applied, so defaulted fields are never optional. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+/** A scenario as written in a file (defaulted fields optional). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type RunSettings = z.output<typeof RunSchema>;
+export type ScenarioNode = z.output<typeof NodeSchema>;
+export type NodeKind = ScenarioNode['kind'];
+export type ScenarioLink = z.output<typeof LinkSchema>;
