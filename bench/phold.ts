@@ -8,7 +8,7 @@
 // draws apart if LPs were added; this benchmark never adds any.)
 import { type EventHandler, Simulation } from '../src/kernel/index.js';
 import { median } from '../src/util/index.js';
-import type { BenchRecord } from './record.js';
+import type { BenchRecord, SuiteOptions } from './record.js';
 
 export interface PholdOptions {
   lps: number;
@@ -83,7 +83,7 @@ const PEER = 'SeQUeNCe 18k–35k events/s';
 const PEER_EVENTS_PER_SECOND = 35_000;
 
 /** PHOLD throughput at three sizes, median over repetitions; the `kernel` benchmark suite. */
-export function pholdSuite(opts: { quick: boolean }): BenchRecord[] {
+export function pholdSuite(opts: SuiteOptions): BenchRecord[] {
   const reps = opts.quick ? 3 : 5;
   const cases = [
     { lps: 100, eventsPerLp: 16, totalEvents: opts.quick ? 500_000 : 2_000_000 },
@@ -92,8 +92,13 @@ export function pholdSuite(opts: { quick: boolean }): BenchRecord[] {
   ];
   // Let the JIT settle before anything is timed.
   runPhold({ lps: 1000, eventsPerLp: 16, totalEvents: 200_000, seed: 0 });
+  let done = 0;
   return cases.map(({ lps, eventsPerLp, totalEvents }) => {
-    const runs = Array.from({ length: reps }, () => runPhold({ lps, eventsPerLp, totalEvents, seed: 1 }));
+    const runs = Array.from({ length: reps }, () => {
+      const run = runPhold({ lps, eventsPerLp, totalEvents, seed: 1 });
+      opts.onProgress?.(++done / (reps * cases.length));
+      return run;
+    });
     const value = median(runs.map((r) => r.events / r.wallSeconds));
     return {
       suite: 'kernel',

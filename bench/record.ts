@@ -7,3 +7,10 @@ export interface BenchRecord {
   unit: string;
   [k: string]: unknown;
 }
+
+export interface SuiteOptions {
+  /** Fewer repetitions and smaller cases, for a smoke test. */
+  quick: boolean;
+  /** Called with the fraction of the suite done, for a progress bar. */
+  onProgress?: (fraction: number) => void;
+}

@@ -1,10 +1,6 @@
 // The registry of benchmark suites behind `qnet bench SUITE` and `npm run bench`.
 import { pholdSuite } from './phold.js';
-import type { BenchRecord } from './record.js';
-
-export interface SuiteOptions {
-  quick: boolean;
-}
+import type { BenchRecord, SuiteOptions } from './record.js';
 
 export type Suite = (opts: SuiteOptions) => BenchRecord[] | Promise<BenchRecord[]>;
 

@@ -3,18 +3,24 @@ import { SUITES } from '../../bench/suites.js';
 import { formatNumber, formatTable } from '../report/table.js';
 import { QnetError } from '../util/errors.js';
 import type { CliIo } from './io.js';
+import { createProgress } from './progress.js';
 
 export interface BenchOptions {
   quick?: boolean;
   json?: boolean;
 }
 
-export async function runSuites(names: readonly string[], quick: boolean): Promise<BenchRecord[]> {
+export async function runSuites(
+  names: readonly string[],
+  quick: boolean,
+  onProgress?: (fraction: number) => void,
+): Promise<BenchRecord[]> {
   const records: BenchRecord[] = [];
-  for (const name of names) {
+  for (const [i, name] of names.entries()) {
     const suite = SUITES[name];
     if (!suite) throw new Error(`no suite ${name}`);
-    records.push(...(await suite({ quick })));
+    const progress = (f: number) => onProgress?.((i + f) / names.length);
+    records.push(...(await suite({ quick, onProgress: progress })));
   }
   return records;
 }
@@ -48,7 +54,13 @@ export function formatBenchTable(records: readonly BenchRecord[]): string {
 }
 
 export async function benchCommand(io: CliIo, suite: string, opts: BenchOptions): Promise<number> {
-  const records = await runSuites(resolveSuites(suite), Boolean(opts.quick));
+  const progress = createProgress(io, `bench ${suite}`, !opts.json);
+  let records: BenchRecord[];
+  try {
+    records = await runSuites(resolveSuites(suite), Boolean(opts.quick), (f) => progress.update(f));
+  } finally {
+    progress.stop();
+  }
   io.stdout(opts.json ? `${JSON.stringify(records, null, 2)}\n` : `${formatBenchTable(records)}\n`);
   return 0;
 }
