@@ -1,3 +1,4 @@
+export * from './complex-matrix.js';
 export * from './errors.js';
 export * from './rng.js';
 export * from './stats.js';
