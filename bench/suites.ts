@@ -1,9 +1,13 @@
 // The registry of benchmark suites behind `qnet bench SUITE` and `npm run bench`.
+import { frameSuite } from './frame.js';
 import { pholdSuite } from './phold.js';
 import type { BenchRecord, SuiteOptions } from './record.js';
+import { stabilizerSuite } from './stabilizer.js';
 
 export type Suite = (opts: SuiteOptions) => BenchRecord[] | Promise<BenchRecord[]>;
 
 export const SUITES: Readonly<Record<string, Suite>> = {
   kernel: pholdSuite,
+  stabilizer: stabilizerSuite,
+  frame: frameSuite,
 };
