@@ -4,7 +4,7 @@
 // events, transposition into b8. Peers: Stim 1.17 CPU time on this machine (REFERENCES.md); the ratio
 // is our CPU time over Stim's.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseStim } from '../src/circuit/stim-parse.js';
 import { formatSamplesB8 } from '../src/state/bit-table.js';
 import { sampleDetectors } from '../src/state/frame.js';

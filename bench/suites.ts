@@ -3,11 +3,13 @@ import { frameSuite } from './frame.js';
 import { pholdSuite } from './phold.js';
 import type { BenchRecord, SuiteOptions } from './record.js';
 import { stabilizerSuite } from './stabilizer.js';
+import { statevectorSuite } from './statevector.js';
 
 export type Suite = (opts: SuiteOptions) => BenchRecord[] | Promise<BenchRecord[]>;
 
 export const SUITES: Readonly<Record<string, Suite>> = {
   kernel: pholdSuite,
+  statevector: statevectorSuite,
   stabilizer: stabilizerSuite,
   frame: frameSuite,
 };

@@ -5,6 +5,8 @@ import { QnetError } from '../util/errors.js';
 /** What a command may touch of the outside world; tests pass a recording fake. */
 export interface CliIo {
   stdout(text: string): void;
+  /** Raw bytes on stdout (sample files in Stim's b8 format). */
+  stdoutBytes(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** Progress bars are drawn only on a terminal. */
   stderrIsTTY: boolean;
@@ -13,6 +15,7 @@ export interface CliIo {
 
 export const processIo = (): CliIo => ({
   stdout: (t) => process.stdout.write(t),
+  stdoutBytes: (b) => process.stdout.write(b),
   stderr: (t) => process.stderr.write(t),
   stderrIsTTY: Boolean(process.stderr.isTTY),
   cwd: process.cwd(),

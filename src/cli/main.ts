@@ -5,7 +5,9 @@ import { type CliIo, processIo } from './io.js';
 import { packageVersion } from './package-root.js';
 import { collect } from './parse-options.js';
 import { runCommand } from './run-command.js';
+import { sampleCommand } from './sample-command.js';
 import { schemaCommand } from './schema-command.js';
+import { simulateCommand } from './simulate-command.js';
 import { validateCommand } from './validate-command.js';
 
 /** Exit codes: 0 success, 1 the run failed, 2 bad input (usage, scenario, circuit). */
@@ -53,6 +55,28 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
   sub('schema')
     .description('print the JSON Schema of scenario files (for editor completion)')
     .action(() => setCode(schemaCommand(io)));
+
+  sub('simulate')
+    .description('simulate an OpenQASM 2/3 or Stim circuit: exact probabilities or sampled counts')
+    .argument('<file>', 'circuit file (.qasm or .stim)')
+    .option('--engine <name>', 'statevector or stabilizer (default: chosen from the circuit)')
+    .option('--shots <n>', 'number of shots to sample (default 1024 unless --probabilities)')
+    .option('--probabilities', 'the exact distribution of the measured bits (up to 24 bits)')
+    .option('--seed <n>', 'random seed (default 1)')
+    .option('--json', 'print {engine, qubits, seconds, counts?, probabilities?} as JSON')
+    .action((file: string, opts) => setCode(simulateCommand(io, file, opts)));
+
+  sub('sample')
+    .description("sample measurement results or detection events of a Clifford circuit, in Stim's formats")
+    .argument('<file>', 'circuit file (.stim, or Clifford OpenQASM)')
+    .requiredOption('--shots <n>', 'number of shots')
+    .option('--detectors', 'detection events instead of measurement results')
+    .option('--append-observables', 'with --detectors: each shot also lists its observable flips')
+    .option('--out <file>', 'write the samples to this file (default: stdout)')
+    .option('--format <fmt>', '01 (text, one line per shot) or b8 (bit-packed bytes)', '01')
+    .option('--seed <n>', 'random seed (default 1)')
+    .option('--json', 'print {shots, bitsPerShot, seconds, meanRate} instead of the samples')
+    .action((file: string, opts) => setCode(sampleCommand(io, file, opts)));
 
   sub('bench')
     .description('run a benchmark suite (or "all") and report its figures')

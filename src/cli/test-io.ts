@@ -15,6 +15,9 @@ export async function runCli(args: readonly string[], cwd = process.cwd()): Prom
     stdout: (t) => {
       stdout += t;
     },
+    stdoutBytes: (b) => {
+      stdout += Buffer.from(b).toString('latin1');
+    },
     stderr: (t) => {
       stderr += t;
     },

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataPath } from '../../test/data-path.js';
 import type { Circuit, Instruction } from '../circuit/ir.js';

@@ -1,0 +1,2 @@
+export * from './run-summary.js';
+export * from './table.js';

@@ -1,0 +1,10 @@
+export * from './bit-table.js';
+export type * from './engine.js';
+export { exactDistribution, MAX_OUTCOME_BITS } from './exact-distribution.js';
+export * from './frame.js';
+export { conditionHolds, recordParity, runShot, type ShotResult } from './run-circuit.js';
+export * from './simulate.js';
+export { StabilizerEngine } from './stabilizer.js';
+export { referenceSample, runStabilizerShot } from './stabilizer-run.js';
+export { MAX_STATEVECTOR_QUBITS, StatevectorEngine, type StatevectorOptions } from './statevector.js';
+export { applyCircuitUnitary, simulateStatevector } from './statevector-circuit.js';
