@@ -50,6 +50,17 @@ describe('qnet simulate', () => {
     expect(Object.keys(doc.counts).sort()).toEqual(['0'.repeat(n), '1'.repeat(n)]);
   });
 
+  it('applies noise exactly on the density engine (Stim input: outcomes in record order)', async () => {
+    const stim = write('noisy.stim', 'H 0\nCX 0 1\nX_ERROR(0.1) 1\nM 0 1\n');
+    const r = await runCli(['simulate', stim, '--engine', 'density', '--probabilities', '--json']);
+    expect(r.code).toBe(0);
+    const p = JSON.parse(r.stdout).probabilities;
+    expect(p['00']).toBeCloseTo(0.45, 12);
+    expect(p['01']).toBeCloseTo(0.05, 12);
+    expect(p['10']).toBeCloseTo(0.05, 12);
+    expect(p['11']).toBeCloseTo(0.45, 12);
+  });
+
   it('prints a table without --json', async () => {
     const r = await runCli(['simulate', BELL, '--probabilities']);
     expect(r.stdout).toMatch(/outcome\s+probability/);

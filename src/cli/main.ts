@@ -59,7 +59,7 @@ function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
   sub('simulate')
     .description('simulate an OpenQASM 2/3 or Stim circuit: exact probabilities or sampled counts')
     .argument('<file>', 'circuit file (.qasm or .stim)')
-    .option('--engine <name>', 'statevector or stabilizer (default: chosen from the circuit)')
+    .option('--engine <name>', 'statevector, density or stabilizer (default: chosen from the circuit)')
     .option('--shots <n>', 'number of shots to sample (default 1024 unless --probabilities)')
     .option('--probabilities', 'the exact distribution of the measured bits (up to 24 bits)')
     .option('--seed <n>', 'random seed (default 1)')

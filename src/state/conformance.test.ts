@@ -1,10 +1,11 @@
 // One conformance suite for every engine: random circuits must give the same outcome distributions
-// on each engine that can run them. The density engine joins when it lands.
+// on each engine that can run them.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import type { Circuit, Instruction } from '../circuit/ir.js';
 import { Rng } from '../util/rng.js';
 import { getBit } from './bit-table.js';
+import { DensityEngine } from './density.js';
 import type { EngineName, StateEngine } from './engine.js';
 import { exactDistribution } from './exact-distribution.js';
 import { sampleMeasurements } from './frame.js';
@@ -15,6 +16,7 @@ import { StatevectorEngine } from './statevector.js';
 const ENGINES: Partial<Record<EngineName, (n: number) => StateEngine>> = {
   statevector: (n) => new StatevectorEngine(n),
   stabilizer: (n) => new StabilizerEngine(n),
+  density: (n) => new DensityEngine(n),
 };
 
 const CLIFFORD_1Q = ['h', 's', 'sdg', 'x', 'y', 'z', 'sx', 'sxdg', 'sy', 'h_yz'];
@@ -157,6 +159,41 @@ describe('engine conformance', () => {
         return true;
       }),
       { numRuns: 20, seed: 11 },
+    );
+  });
+
+  it('noisy non-Clifford circuits: density (exact channels) equals statevector (branching over Paulis)', () => {
+    const channels = ['x_error', 'z_error', 'depolarize1', 'pauli_channel_1'] as const;
+    fc.assert(
+      fc.property(
+        cliffordCircuit(3, true),
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom(...channels),
+            fc.double({ min: 0, max: 0.2, noNaN: true }),
+            fc.double({ min: -3, max: 3, noNaN: true }),
+          ),
+        ),
+        (base, extras) => {
+          const n = base.numQubits;
+          const instructions = [...base.instructions];
+          for (const [at, channel, p, angle] of extras.slice(0, 6)) {
+            const q = at % n;
+            const probabilities = channel === 'pauli_channel_1' ? [p / 2, p / 3, p / 4] : [p];
+            const extra: Instruction[] = [
+              { kind: 'gate', gate: 'rx', targets: [q], params: [angle] },
+              { kind: 'noise', channel, targets: [q], probabilities },
+            ];
+            instructions.splice(at % (instructions.length - n + 1), 0, ...extra);
+          }
+          const circuit: Circuit = { ...base, instructions };
+          const pure = exactDistribution(() => new StatevectorEngine(n), circuit);
+          const mixed = exactDistribution(() => new DensityEngine(n), circuit);
+          return close(pure, mixed, 1e-9);
+        },
+      ),
+      { numRuns: 60, seed: 5 },
     );
   });
 });

@@ -6,8 +6,8 @@ import type { Rng } from '../util/rng.js';
 export type EngineName = 'statevector' | 'density' | 'stabilizer' | 'frame' | 'belldiag';
 
 export interface EngineCapabilities {
-  /** Which gates it applies: every gate of the table, or Clifford gates only. */
-  gates: 'all' | 'clifford';
+  /** Which gates it applies: every gate of the table, Clifford gates only, or Pauli gates only. */
+  gates: 'all' | 'clifford' | 'pauli';
   /** Holds mixed states exactly (noise applied as a channel, not sampled per trajectory). */
   mixedStates: boolean;
   /** Can give the exact probability of a measurement outcome without sampling. */

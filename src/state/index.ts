@@ -1,4 +1,10 @@
+export * from './belldiag.js';
+export * from './belldiag-channels.js';
+export * from './belldiag-purify.js';
+export * from './belldiag-state.js';
+export * from './belldiag-swap.js';
 export * from './bit-table.js';
+export { DensityEngine, MAX_DENSITY_QUBITS } from './density.js';
 export type * from './engine.js';
 export { exactDistribution, MAX_OUTCOME_BITS } from './exact-distribution.js';
 export * from './frame.js';

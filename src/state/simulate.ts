@@ -6,6 +6,7 @@ import { isClifford } from '../gates/index.js';
 import { QnetError } from '../util/errors.js';
 import { Rng } from '../util/rng.js';
 import { getBit } from './bit-table.js';
+import { DensityEngine, MAX_DENSITY_QUBITS } from './density.js';
 import type { StateEngine } from './engine.js';
 import { exactDistribution } from './exact-distribution.js';
 import { sampleMeasurements } from './frame.js';
@@ -13,8 +14,8 @@ import { runShot, type ShotResult } from './run-circuit.js';
 import { StabilizerEngine } from './stabilizer.js';
 import { MAX_STATEVECTOR_QUBITS, StatevectorEngine } from './statevector.js';
 
-export type SimulatorName = 'statevector' | 'stabilizer';
-export const SIMULATORS: readonly SimulatorName[] = ['statevector', 'stabilizer'];
+export type SimulatorName = 'statevector' | 'density' | 'stabilizer';
+export const SIMULATORS: readonly SimulatorName[] = ['statevector', 'density', 'stabilizer'];
 
 export const DEFAULT_SHOTS = 1024;
 
@@ -78,6 +79,16 @@ export function chooseSimulator(circuit: Circuit, requested?: SimulatorName): Si
       },
     );
   }
+  if (requested === 'density' && n > MAX_DENSITY_QUBITS) {
+    throw new QnetError(
+      'E_TOO_LARGE',
+      `the circuit has ${n} qubits; the density engine holds at most ${MAX_DENSITY_QUBITS}`,
+      {
+        ...(circuit.source?.file ? { file: circuit.source.file } : {}),
+        hint: 'use --engine statevector: noise is then sampled per shot (or branched with --probabilities)',
+      },
+    );
+  }
   if (requested) return requested;
   if (!nonClifford && n > AUTO_STABILIZER_ABOVE_QUBITS) return 'stabilizer';
   if (n <= MAX_STATEVECTOR_QUBITS) return 'statevector';
@@ -92,7 +103,9 @@ export function chooseSimulator(circuit: Circuit, requested?: SimulatorName): Si
 }
 
 function createEngine(name: SimulatorName, numQubits: number): StateEngine {
-  return name === 'stabilizer' ? new StabilizerEngine(numQubits) : new StatevectorEngine(numQubits);
+  if (name === 'stabilizer') return new StabilizerEngine(numQubits);
+  if (name === 'density') return new DensityEngine(numQubits);
+  return new StatevectorEngine(numQubits);
 }
 
 function keyOf(circuit: Circuit, shot: ShotResult): string {
