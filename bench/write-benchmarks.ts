@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { formatBenchTable, runSuites } from '../src/cli/bench-command.js';
 import { packageRoot } from '../src/cli/package-root.js';
+import type { BenchRecord } from './record.js';
 import { SUITES } from './suites.js';
 
 const NOTES: Record<string, string> = {
@@ -26,13 +27,28 @@ const NOTES: Record<string, string> = {
     'the whole `qnet sample … --detectors --format b8` process, Node start-up included.',
 };
 
+/** Lines for the `speedupVs…` fields a record carries (peers slower than us, quoted from REFERENCES.md). */
+function speedups(records: readonly BenchRecord[]): string {
+  const lines: string[] = [];
+  for (const r of records) {
+    for (const [key, value] of Object.entries(r)) {
+      if (!key.startsWith('speedupVs') || typeof value !== 'number') continue;
+      const peer = key.replace(/^speedupVs/, '').replace(/AtLeast$/, ' (at least)');
+      lines.push(`- ${r.case}: ${value.toFixed(0)}× faster than ${peer}`);
+    }
+  }
+  return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
+}
+
 async function writeBenchmarks(): Promise<void> {
   const names = Object.keys(SUITES);
   const sections: string[] = [];
   for (const name of names) {
     process.stderr.write(`bench: ${name}...\n`);
     const records = await runSuites([name], false);
-    sections.push(`## ${name}\n\n${NOTES[name] ?? ''}\n\n\`\`\`\n${formatBenchTable(records)}\n\`\`\`\n`);
+    sections.push(
+      `## ${name}\n\n${NOTES[name] ?? ''}\n\n\`\`\`\n${formatBenchTable(records)}\n\`\`\`\n${speedups(records)}`,
+    );
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const text = [

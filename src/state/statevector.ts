@@ -14,7 +14,7 @@ import { type BlockRunner, runStages, TsRegister } from './statevector-blocks.js
 import { checkGate, compileGate, gateEntry } from './statevector-compile.js';
 import { fuseSameSupport } from './statevector-fuse.js';
 import { collapse, probabilitiesOf, sampleOutcomes, zWeights } from './statevector-measure.js';
-import type { SvOp } from './statevector-op.js';
+import { isDiagonal, type SvOp, supportMask } from './statevector-op.js';
 import { type BlockShape, planStages } from './statevector-plan.js';
 import { WASM_MAX_QUBITS, WasmRegister, wasmAvailable } from './statevector-wasm.js';
 
@@ -108,6 +108,12 @@ export class StatevectorEngine implements StateEngine {
   private readonly fusion: boolean;
   private readonly block: BlockShape;
   private queue: SvOp[] = [];
+  /**
+   * Qubits known to be |0⟩ in every amplitude (never touched since the start, a reset or a 0 outcome).
+   * A gate controlled on such a qubit is the identity and is skipped: exact, and what makes circuits
+   * such as the QFT from |0…0⟩ cheap, as in sparse simulators.
+   */
+  private zeroMask: number;
 
   /** |0…0⟩ on `numQubits` qubits. */
   constructor(numQubits: number, options: StatevectorOptions = {}) {
@@ -118,6 +124,7 @@ export class StatevectorEngine implements StateEngine {
     this.register = allocate(numQubits, options.backend ?? 'auto', this.block);
     this.amps = this.register.amps;
     this.amps[0] = 1;
+    this.zeroMask = numQubits >= 31 ? -1 : (1 << numQubits) - 1;
   }
 
   /** A state from amplitudes (re/im interleaved, length 2·2^n), taken as given (not normalised). */
@@ -127,6 +134,7 @@ export class StatevectorEngine implements StateEngine {
       throw new QnetError('E_QUBIT', `amplitude array of length ${amps.length} is not 2·2^n`);
     const e = new StatevectorEngine(n, options);
     e.amps.set(amps);
+    e.zeroMask = 0;
     return e;
   }
 
@@ -197,6 +205,7 @@ export class StatevectorEngine implements StateEngine {
     const [p0, p1] = zWeights(this.amps, qubit);
     const weight = outcome ? p1 : p0;
     if (weight > 0) collapse(this.amps, qubit, outcome, weight);
+    this.noteOutcome(qubit, outcome);
     return weight / (p0 + p1);
   }
 
@@ -228,6 +237,7 @@ export class StatevectorEngine implements StateEngine {
     this.flush();
     const copy = new StatevectorEngine(this.numQubits, this.options);
     copy.amps.set(this.amps);
+    copy.zeroMask = this.zeroMask;
     return copy;
   }
 
@@ -239,7 +249,41 @@ export class StatevectorEngine implements StateEngine {
     runStages(this.register, planStages(fuseSameSupport(ops), this.numQubits, this.block));
   }
 
+  private noteOutcome(qubit: number, outcome: 0 | 1): void {
+    if (outcome === 0) this.zeroMask |= 1 << qubit;
+    else this.zeroMask &= ~(1 << qubit);
+  }
+
+  /** True when `op` is the identity on every amplitude that can be non-zero (see `zeroMask`). */
+  private actsAsIdentity(op: SvOp): boolean {
+    const zero = this.zeroMask;
+    if (zero === 0) return false;
+    switch (op.kind) {
+      case 'scale':
+        return (op.value & zero) !== 0;
+      case 'diag1':
+        return (op.ctrl & zero) !== 0 || (((zero >>> op.target) & 1) === 1 && op.d[0] === 1 && op.d[1] === 0);
+      case 'diag': {
+        let free = 0;
+        op.qubits.forEach((q, t) => {
+          if (!((zero >>> q) & 1)) free |= 1 << t;
+        });
+        // Entries whose zero qubits read 0 are the only ones that touch non-zero amplitudes.
+        for (let j = 0; j < op.table.length / 2; j++) {
+          if ((j & ~free) !== 0) continue;
+          if (op.table[2 * j] !== 1 || op.table[2 * j + 1] !== 0) return false;
+        }
+        return true;
+      }
+      default:
+        return (op.ctrl & zero) !== 0;
+    }
+  }
+
   private push(op: SvOp): void {
+    if (this.actsAsIdentity(op)) return;
+    // Diagonal gates keep |0⟩ as |0⟩; anything else may move a target qubit's amplitude to |1⟩.
+    if (!isDiagonal(op) && 'ctrl' in op) this.zeroMask &= ~(supportMask(op) & ~op.ctrl);
     if (!this.fusion) {
       this.register.direct([op]);
       return;
@@ -254,6 +298,7 @@ export class StatevectorEngine implements StateEngine {
     const total = p0 + p1;
     const outcome = rng.next() * total < p1 ? 1 : 0;
     collapse(this.amps, qubit, outcome, outcome ? p1 : p0);
+    this.noteOutcome(qubit, outcome);
     return outcome;
   }
 

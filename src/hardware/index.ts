@@ -1,0 +1,12 @@
+export * from './clock.js';
+export * from './detector.js';
+export * from './fibre.js';
+export * from './heralding-station.js';
+export * from './hom-visibility.js';
+export * from './optical-switch.js';
+export * from './pair-source.js';
+export type { FieldPath, HardwarePreset } from './params.js';
+export { E_HARDWARE } from './params.js';
+export * from './presets.js';
+export * from './qpu.js';
+export * from './transducer.js';
