@@ -6,6 +6,7 @@ import { gate as tableGate } from '../gates/lookup.js';
 import type { CMatrix } from '../util/complex-matrix.js';
 import { QnetError } from '../util/errors.js';
 import type { Rng } from '../util/rng.js';
+import { checkQubitIndex, rotateFromZ, rotateToZ } from './basis-change.js';
 import {
   amplitudeDampingKraus,
   checkKraus,
@@ -318,21 +319,16 @@ export class DensityEngine implements StateEngine {
     applyK(this.rho, s, [...targets.map((t) => t + n), ...targets]);
   }
 
-  /** Rotates `basis` onto Z: X by h, Y by sdg then h (|+i⟩ → |+⟩ → |0⟩). */
   private toZ(qubit: number, basis: Basis): void {
-    if (basis === 'Y') this.applyGate('sdg', [qubit], []);
-    if (basis !== 'Z') this.applyGate('h', [qubit], []);
+    rotateToZ(this, qubit, basis);
   }
 
   private fromZ(qubit: number, basis: Basis): void {
-    if (basis !== 'Z') this.applyGate('h', [qubit], []);
-    if (basis === 'Y') this.applyGate('s', [qubit], []);
+    rotateFromZ(this, qubit, basis);
   }
 
   private checkQubit(q: number): void {
-    if (!Number.isInteger(q) || q < 0 || q >= this.numQubits) {
-      throw new QnetError('E_QUBIT', `qubit ${q} is outside the register of ${this.numQubits} qubit(s)`);
-    }
+    checkQubitIndex(q, this.numQubits);
   }
 
   private checkTargets(targets: readonly number[], what: string): void {

@@ -1,11 +1,12 @@
 // The exact distribution of a circuit's classical outcome, by branching the state at every
 // mid-circuit measurement, reset and (for pure-state engines) noise term. Terminal measurements
 // are read off the final state in one step when the engine can give joint probabilities.
-import type { Basis, Circuit, Instruction, MeasureOp, NoiseChannel } from '../circuit/ir.js';
+import type { Basis, Circuit, Condition, Instruction, MeasureOp, NoiseChannel } from '../circuit/ir.js';
 import { flattenRepeats } from '../circuit/stim-repeat.js';
 import { gateOrThrow } from '../gates/index.js';
 import { QnetError } from '../util/errors.js';
 import { Rng } from '../util/rng.js';
+import { rotateFromZ, rotateToZ } from './basis-change.js';
 import type { StateEngine } from './engine.js';
 import { conditionHolds } from './run-circuit.js';
 
@@ -28,25 +29,9 @@ export interface ExactOptions {
 // Exact engines ignore randomness; the interface still wants a stream.
 const NO_RANDOMNESS = Rng.fromSeed(0);
 
-function toBasisZ(engine: StateEngine, q: number, basis: Basis): void {
-  if (basis === 'X') engine.applyGate('h', [q], []);
-  else if (basis === 'Y') {
-    engine.applyGate('sdg', [q], []);
-    engine.applyGate('h', [q], []);
-  }
-}
-
-function fromBasisZ(engine: StateEngine, q: number, basis: Basis): void {
-  if (basis === 'X') engine.applyGate('h', [q], []);
-  else if (basis === 'Y') {
-    engine.applyGate('h', [q], []);
-    engine.applyGate('s', [q], []);
-  }
-}
-
 /** Splits a branch on the Z outcome of `q` in `basis`; `reset` returns each part to the +1 eigenstate. */
 function splitOnOutcome(b: Branch, q: number, basis: Basis, reset: boolean): [Branch, 0 | 1][] {
-  toBasisZ(b.engine, q, basis);
+  rotateToZ(b.engine, q, basis);
   const p1 = b.engine.probabilityOfOne!(q);
   const live1 = b.probability * p1 >= NEGLIGIBLE;
   const parts: [Branch, 0 | 1][] = [];
@@ -57,7 +42,7 @@ function splitOnOutcome(b: Branch, q: number, basis: Basis, reset: boolean): [Br
     const engine = outcome === 1 || !live1 ? b.engine : b.engine.clone();
     engine.project!(q, outcome);
     if (reset && outcome === 1) engine.applyGate('x', [q], []);
-    fromBasisZ(engine, q, basis);
+    rotateFromZ(engine, q, basis);
     parts.push([
       { engine, bits: b.bits.slice(), record: b.record.slice(), probability: b.probability * p },
       outcome,
@@ -151,6 +136,15 @@ function record(b: Branch, op: MeasureOp, i: number, outcome: number): void {
   if (bit !== undefined) b.bits[bit] = value;
 }
 
+/** Applies `split` to the branches whose classical bits satisfy `condition`; the others pass unchanged. */
+function splitWhereConditionHolds(
+  branches: Branch[],
+  condition: Condition | undefined,
+  split: (b: Branch) => Branch[],
+): Branch[] {
+  return branches.flatMap((b) => (conditionHolds(condition, b.bits) ? split(b) : [b]));
+}
+
 function step(branches: Branch[], op: Instruction): Branch[] {
   switch (op.kind) {
     case 'gate': {
@@ -164,13 +158,8 @@ function step(branches: Branch[], op: Instruction): Branch[] {
       }
       return branches;
     }
-    case 'measure': {
-      let out: Branch[] = [];
-      for (const b of branches) {
-        if (!conditionHolds(op.condition, b.bits)) {
-          out.push(b);
-          continue;
-        }
+    case 'measure':
+      return splitWhereConditionHolds(branches, op.condition, (b) => {
         let live = [b];
         op.targets.forEach((q, i) => {
           const next: Branch[] = [];
@@ -194,24 +183,15 @@ function step(branches: Branch[], op: Instruction): Branch[] {
           }
           live = next;
         });
-        out = out.concat(live);
-      }
-      return out;
-    }
-    case 'reset': {
-      let out: Branch[] = [];
-      for (const b of branches) {
-        if (!conditionHolds(op.condition, b.bits)) {
-          out.push(b);
-          continue;
-        }
+        return live;
+      });
+    case 'reset':
+      return splitWhereConditionHolds(branches, op.condition, (b) => {
         let live = [b];
         for (const q of op.targets)
           live = live.flatMap((lb) => splitOnOutcome(lb, q, op.basis, true).map(([p]) => p));
-        out = out.concat(live);
-      }
-      return out;
-    }
+        return live;
+      });
     case 'noise':
       if (branches[0]?.engine.capabilities.mixedStates) {
         for (const b of branches)
