@@ -2,3 +2,4 @@ export * from './classical-network.js';
 export * from './ping.js';
 export type * from './protocol.js';
 export * from './shortest-path.js';
+export * from './network-layer.js';
