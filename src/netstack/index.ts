@@ -1,5 +1,5 @@
 export * from './classical-network.js';
+export * from './network-layer.js';
 export * from './ping.js';
 export type * from './protocol.js';
 export * from './shortest-path.js';
-export * from './network-layer.js';
