@@ -6,6 +6,7 @@ import {
   type BuiltinPresetName,
   scenarioJsonSchema,
 } from '../src/scenario/index.js';
+import { CLI_FILE, cliReference, GATES_FILE, gateTable } from './reference-docs.js';
 import { schemaSections, table } from './schema-markdown.js';
 
 export const SCHEMA_FILE = 'docs/scenario.schema.json';
@@ -16,6 +17,8 @@ export function generateDocs(): Record<string, string> {
   return {
     [SCHEMA_FILE]: `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`,
     [REFERENCE_FILE]: scenarioReference(),
+    [CLI_FILE]: cliReference(),
+    [GATES_FILE]: gateTable(),
   };
 }
 

@@ -15,7 +15,7 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
 
-function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
+export function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
   const program = new Command('qnet')
     .description('Simulate and control networks of quantum computers.')
     .version(packageVersion(), '-V, --version')
