@@ -4,7 +4,12 @@ import { plobBound } from '../hardware/fibre.js';
 import { fidelityOf } from '../state/belldiag-state.js';
 import { QnetError } from '../util/errors.js';
 import { Rng } from '../util/rng.js';
-import { doubleClickAttempt, sampleSingleClick, singleClickAttempt } from './heralded-attempt.js';
+import {
+  doubleClickAttempt,
+  midpointSourceAttempt,
+  sampleSingleClick,
+  singleClickAttempt,
+} from './heralded-attempt.js';
 
 describe('single-click attempt', () => {
   it('reduces to p = 2 alpha eta and F = (1 - alpha)(1 + sqrt V)/2 at low efficiency (REFERENCES.md)', () => {
@@ -95,6 +100,23 @@ describe('double-click attempt (Barrett-Kok)', () => {
   });
 });
 
+describe('midpoint-source attempt', () => {
+  it('gives p = mu eta_A eta_B and F -> (1 + V)/2 for a weak source without dark counts', () => {
+    const r = midpointSourceAttempt({ etaA: 0.3, etaB: 0.2, visibility: 0.96, pDark: 0, meanPairs: 1e-4 });
+    expect(r.successProbability / (1e-4 * 0.3 * 0.2)).toBeCloseTo(1, 3);
+    expect(fidelityOf(r.state!)).toBeCloseTo(0.98, 3);
+  });
+
+  it('trades fidelity for rate as the source gets brighter (multi-pair emission)', () => {
+    const weak = midpointSourceAttempt({ etaA: 0.5, etaB: 0.5, visibility: 1, pDark: 0, meanPairs: 0.01 });
+    const bright = midpointSourceAttempt({ etaA: 0.5, etaB: 0.5, visibility: 1, pDark: 0, meanPairs: 0.2 });
+    expect(bright.successProbability).toBeGreaterThan(weak.successProbability);
+    expect(fidelityOf(bright.state!)).toBeLessThan(fidelityOf(weak.state!));
+    const total = bright.state!.reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(1, 12);
+  });
+});
+
 describe('heralded attempts', () => {
   it('refuse efficiencies outside [0, 1], naming the field', () => {
     expect(() => singleClickAttempt({ etaA: 1.2, etaB: 0.5, visibility: 1, pDark: 0, alpha: 0.1 })).toThrow(
@@ -121,12 +143,17 @@ describe('heralded attempts', () => {
           const single = singleClickAttempt({ etaA, etaB, visibility: V, pDark: 0, alpha });
           // Double-click uses two time-bin modes per attempt.
           const double = doubleClickAttempt({ etaA, etaB, visibility: V, pDark: 0 });
+          const midpoint = midpointSourceAttempt({ etaA, etaB, visibility: V, pDark: 0, meanPairs: alpha });
           const h = (x: number) => (x <= 0 || x >= 1 ? 0 : -x * Math.log2(x) - (1 - x) * Math.log2(1 - x));
           const ebits = (o: typeof single) => {
             const f = o.state ? Math.max(...o.state) : 0;
             return f > 0.5 ? o.successProbability * (1 - h(f)) : 0;
           };
-          return ebits(single) <= bound + 1e-12 && ebits(double) / 2 <= bound + 1e-12;
+          return (
+            ebits(single) <= bound + 1e-12 &&
+            ebits(double) / 2 <= bound + 1e-12 &&
+            ebits(midpoint) <= bound + 1e-12
+          );
         },
       ),
       { numRuns: 2000, seed: 3 },

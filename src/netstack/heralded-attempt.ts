@@ -14,7 +14,7 @@ import { type BellDiagonal, bellDiagonal } from '../state/belldiag-state.js';
 import { QnetError } from '../util/errors.js';
 import type { Rng } from '../util/rng.js';
 
-export type HeraldedProtocol = 'single-click' | 'double-click';
+export type HeraldedProtocol = 'single-click' | 'double-click' | 'midpoint-source';
 
 export interface AttemptParams {
   /** Per-arm efficiency: probability a photon leaving the node is detected at the station. */
@@ -26,6 +26,8 @@ export interface AttemptParams {
   pDark: number;
   /** Single-click only: population of the bright (photon-emitting) spin state. */
   alpha?: number;
+  /** Midpoint source only: mean number of photon pairs per attempt (thermal statistics). */
+  meanPairs?: number;
 }
 
 export interface AttemptOutcome {
@@ -61,6 +63,14 @@ export function checkAttemptParams(p: AttemptParams, protocol: HeraldedProtocol)
     ['pDark', p.pDark],
   ];
   if (protocol === 'single-click') unit.push(['alpha', p.alpha]);
+  if (
+    protocol === 'midpoint-source' &&
+    !(p.meanPairs !== undefined && p.meanPairs > 0 && Number.isFinite(p.meanPairs))
+  ) {
+    throw new QnetError('E_LINK_PARAM', `meanPairs must be a positive number, got ${p.meanPairs}`, {
+      path: ['meanPairs'],
+    });
+  }
   for (const [field, v] of unit) {
     if (v === undefined || !(v >= 0 && v <= 1)) {
       throw new QnetError('E_LINK_PARAM', `${field} must be a probability in [0, 1], got ${v}`, {
@@ -150,8 +160,46 @@ export function doubleClickAttempt(p: AttemptParams): AttemptOutcome {
   return { successProbability: total, state: total > 0 ? toBellDiagonal(w, total) : undefined };
 }
 
+/**
+ * Midpoint source: a pair source at the station emits n photon pairs with thermal probability
+ * mu^n / (1 + mu)^(n+1) (SPDC, one mode); each photon of a pair is absorbed by its node's memory with
+ * the arm efficiency and the absorption is heralded without photon-number resolution. One absorbed
+ * pair gives the source's Bell state with coherence V; two or more pairs leave the memories in a
+ * mixture with no Bell coherence (fidelity 1/4 after twirling). Dark heralds are pDark per node.
+ */
+export function midpointSourceAttempt(p: AttemptParams): AttemptOutcome {
+  checkAttemptParams(p, 'midpoint-source');
+  const mu = p.meanPairs!;
+  const { etaA, etaB, visibility: V, pDark: d } = p;
+  // P(node heralds | n photons sent to it) = 1 - (1 - eta)^n (1 - d).
+  const herald = (eta: number, n: number) => 1 - (1 - eta) ** n * (1 - d);
+  let good = 0;
+  let mixed = 0;
+  let pn = 1 / (1 + mu);
+  for (let n = 0; n < 10_000 && (n < 2 || pn > 1e-18); n++, pn *= mu / (1 + mu)) {
+    const both = herald(etaA, n) * herald(etaB, n);
+    if (n === 1) {
+      // Both photons absorbed (not a dark herald on either side): the pair itself.
+      const real = etaA * etaB;
+      good += pn * real;
+      mixed += pn * (both - real);
+    } else mixed += pn * both;
+  }
+  const total = good + mixed;
+  if (total <= 0) return { successProbability: 0, state: undefined };
+  // Twirled: the pair is Phi+ with coherence V (Bell weight (1 + V)/2, the rest on Phi-); mixtures 1/4 each.
+  const phiPlus = (good * (1 + V)) / 2 + mixed / 4;
+  const phiMinus = (good * (1 - V)) / 2 + mixed / 4;
+  return {
+    successProbability: total,
+    state: bellDiagonal([phiPlus / total, mixed / 4 / total, phiMinus / total, mixed / 4 / total]),
+  };
+}
+
 export function attemptOutcome(protocol: HeraldedProtocol, p: AttemptParams): AttemptOutcome {
-  return protocol === 'single-click' ? singleClickAttempt(p) : doubleClickAttempt(p);
+  if (protocol === 'single-click') return singleClickAttempt(p);
+  if (protocol === 'double-click') return doubleClickAttempt(p);
+  return midpointSourceAttempt(p);
 }
 
 /**
