@@ -55,7 +55,7 @@ describe('qnet run', () => {
   it('applies --set overrides to any field, validated like the file', async () => {
     const r = await runCli(['run', write('good2.yaml', GOOD), '--json', '--set', 'links[0].lengthKm=20']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).links[0].lengthKm).toBe(20);
+    expect(JSON.parse(r.stdout).fibres[0].lengthKm).toBe(20);
   });
 
   it('writes result.json and summary.txt with --out', async () => {

@@ -5,8 +5,8 @@ import { formatNumber, formatTable } from './table.js';
 export function formatRunSummary(result: ScenarioResult): string {
   const head = `scenario ${result.scenario} · seed ${result.seed} · ${formatNumber(result.simulatedUs)} µs simulated · ${formatNumber(result.events)} events (${result.stopReason})`;
   const links = formatTable(
-    ['link', 'ends', 'km', 'delay µs', 'loss dB', 'eta'],
-    result.links.map((l) => [
+    ['fibre', 'ends', 'km', 'delay µs', 'loss dB', 'eta'],
+    result.fibres.map((l) => [
       l.id,
       l.ends.join('–'),
       formatNumber(l.lengthKm),
@@ -28,5 +28,37 @@ export function formatRunSummary(result: ScenarioResult): string {
       formatNumber(w.rttUs.p99),
     ]),
   );
-  return [head, '', links, ...(result.workloads.length > 0 ? ['', pings] : [])].join('\n');
+  const entanglement = formatTable(
+    [
+      'entanglement',
+      'protocol',
+      'km',
+      'etaTotal',
+      'attempts/s',
+      'p (model)',
+      'p (measured)',
+      'pairs/s',
+      'F (model)',
+      'F (delivered)',
+    ],
+    result.links.map((l) => [
+      l.id,
+      l.protocol,
+      formatNumber(l.lengthKm),
+      formatNumber(l.etaTotal),
+      formatNumber(l.attemptRateHz),
+      formatNumber(l.expected.successProbability),
+      formatNumber(l.measured.successProbability),
+      `${formatNumber(l.measured.rateHz)} ± ${formatNumber(l.measured.rateStdErr, 2)}`,
+      formatNumber(l.expected.fidelity),
+      formatNumber(l.measured.fidelity),
+    ]),
+  );
+  return [
+    head,
+    '',
+    links,
+    ...(result.links.length > 0 ? ['', entanglement] : []),
+    ...(result.workloads.length > 0 ? ['', pings] : []),
+  ].join('\n');
 }

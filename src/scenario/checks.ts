@@ -1,6 +1,8 @@
 // Rules that span several fields and so cannot live in the per-field schema: names must be unique,
 // references must name something that exists, and a workload's nodes must be connected.
+import { resolveHardwarePreset } from '../hardware/presets.js';
 import { QnetError } from '../util/errors.js';
+import type { EntanglementLink } from './entanglement.js';
 import { adjacency, reachable } from './graph.js';
 import { valueAt } from './issues.js';
 import { BUILTIN_PRESETS, isBuiltinPreset, type PresetKind, resolvePreset } from './presets.js';
@@ -17,6 +19,7 @@ export function checkScenario(scenario: Scenario, input: unknown): Problem[] {
   checkNodes(scenario, ctx);
   checkLinks(scenario, input, ctx);
   for (const [i, w] of scenario.workloads.entries()) checkWorkload(w, ['workloads', i], ctx);
+  for (const [i, link] of scenario.entanglement.entries()) checkEntanglement(link, ['entanglement', i], ctx);
   return ctx.problems;
 }
 
@@ -127,6 +130,44 @@ function checkLinks(scenario: Scenario, input: unknown, ctx: Context): void {
     presetRef(ctx, link.fibre, 'fibre', at('fibre'));
     presetRef(ctx, link.classical, 'classical', at('classical'));
   });
+}
+
+function checkEntanglement(link: EntanglementLink, at: FieldPath, ctx: Context): void {
+  const [a, b] = link.ends;
+  const ok = [a, b].map((id, k) =>
+    ctx.nodeRef(id, [...at, 'ends', k], `the ends of entanglement link '${link.id}'`),
+  );
+  if (ok[0] && ok[1]) {
+    if (a === b)
+      ctx.add(
+        'E_SCENARIO_INVALID',
+        `entanglement link '${link.id}' joins '${a}' to itself`,
+        [...at, 'ends', 1],
+        'join two different QPUs',
+      );
+    else if (!ctx.reachableFrom(a).includes(b)) {
+      ctx.add(
+        'E_SCENARIO_NO_PATH',
+        `no fibre path between '${a}' and '${b}' for entanglement link '${link.id}'`,
+        [...at, 'ends'],
+        'add fibre links (under `links`) that connect the two ends',
+      );
+    }
+  }
+  const kinds = [
+    ['transducer', link.transducer],
+    ['detector', link.detector],
+    ['qpu', link.memory],
+  ] as const;
+  const field = { transducer: 'transducer', detector: 'detector', qpu: 'memory' } as const;
+  for (const [kind, name] of kinds) {
+    try {
+      resolveHardwarePreset(kind, name);
+    } catch (e) {
+      if (!(e instanceof QnetError)) throw e;
+      ctx.add(e.code, e.message, [...at, field[kind]], e.hint);
+    }
+  }
 }
 
 function presetRef(ctx: Context, name: string, kind: PresetKind, path: FieldPath): void {

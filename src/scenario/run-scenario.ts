@@ -5,6 +5,7 @@ import { type ClassicalLinkSpec, ClassicalNetwork } from '../netstack/classical-
 import { PingInitiator, PingResponder } from '../netstack/ping.js';
 import { quantileSorted, RunningStats } from '../util/stats.js';
 import { fibreDelayPs, fibreTransmissivity, PS_PER_US, psToUs, usToPs } from '../util/units.js';
+import { buildEntanglementLink } from './build-entanglement.js';
 import { resolvePreset } from './presets.js';
 import type { Scenario } from './schema.js';
 
@@ -44,13 +45,40 @@ export interface PingResult {
 
 export type WorkloadResult = PingResult;
 
+/** A heralded entanglement link: its physics and what the simulation measured. */
+export interface EntanglementLinkResult {
+  id: string;
+  ends: [string, string];
+  protocol: string;
+  lengthKm: number;
+  etaTotal: number;
+  visibility: number;
+  attemptRateHz: number;
+  alpha?: number;
+  meanPairs?: number;
+  /** Exact per-attempt values of the model, for comparison with `measured`. */
+  expected: { successProbability: number; fidelity: number };
+  measured: {
+    attempts: number;
+    pairs: number;
+    successProbability: number;
+    rateHz: number;
+    rateStdErr: number;
+    fidelity: number;
+    fidelityStdErr: number;
+  };
+}
+
 export interface ScenarioResult {
   scenario: string;
   seed: number;
   simulatedUs: number;
   events: number;
   stopReason: 'empty' | 'time' | 'budget';
-  links: LinkResult[];
+  /** Fibres: classical latency and optical loss. */
+  fibres: LinkResult[];
+  /** Heralded entanglement links. */
+  links: EntanglementLinkResult[];
   workloads: WorkloadResult[];
 }
 
@@ -118,6 +146,13 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   });
   network.start();
 
+  const entanglement = scenario.entanglement.map((spec) => buildEntanglementLink(sim, scenario, spec));
+  for (const { link } of entanglement) {
+    // No requests consume pairs yet: each pair is taken as soon as it is heralded.
+    link.onPair((l) => l.take());
+    link.start();
+  }
+
   const untilPs = usToPs(scenario.run.untilUs);
   let budget = scenario.run.maxEvents ?? Number.POSITIVE_INFINITY;
   let stopReason: ScenarioResult['stopReason'] = 'time';
@@ -141,7 +176,34 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     simulatedUs: sim.nowPs / PS_PER_US,
     events: sim.eventsFired,
     stopReason,
-    links: links.map((l) => l.result),
+    fibres: links.map((l) => l.result),
+    links: entanglement.map(({ spec, link, lengthKm, etaTotal, attemptRateHz }) => {
+      const m = link.stats();
+      return {
+        id: spec.id,
+        ends: spec.ends,
+        protocol: spec.protocol,
+        lengthKm,
+        etaTotal,
+        visibility: spec.visibility,
+        attemptRateHz,
+        ...(spec.protocol === 'single-click' ? { alpha: spec.alpha } : {}),
+        ...(spec.protocol === 'midpoint-source' ? { meanPairs: spec.meanPairs } : {}),
+        expected: {
+          successProbability: link.successProbability,
+          fidelity: link.heraldedState?.[0] ?? Number.NaN,
+        },
+        measured: {
+          attempts: m.attempts,
+          pairs: m.pairs,
+          successProbability: m.successProbability,
+          rateHz: m.rateHz,
+          rateStdErr: m.rateStdErr,
+          fidelity: m.fidelity,
+          fidelityStdErr: m.fidelityStdErr,
+        },
+      };
+    }),
     workloads: pings.map(({ workload, initiator, label }) => {
       // The route's cost is the sum of its one-way hop delays.
       const path = network.route(workload.from, workload.to);

@@ -12,6 +12,7 @@ describe('schema walk', () => {
       'presets',
       'nodes',
       'links',
+      'entanglement',
       'workloads',
     ]);
     expect(fieldsAt(ScenarioSchema, ['links', 0], {})).toEqual([

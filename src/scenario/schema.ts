@@ -2,6 +2,7 @@
 // ignored field. Descriptions carry units: they feed the JSON Schema and the generated reference.
 import { z } from 'zod';
 import { MAX_TIME_PS, PS_PER_US } from '../util/units.js';
+import { EntanglementLinkSchema } from './entanglement.js';
 import { idSchema } from './ids.js';
 import { PresetSchema } from './presets.js';
 import { WorkloadSchema } from './workloads.js';
@@ -76,6 +77,10 @@ export const ScenarioSchema = z
       // prefault, not default: the JSON Schema drops defaults of lists holding transforms.
       .prefault(() => [])
       .describe('Fibres joining pairs of nodes.'),
+    entanglement: z
+      .array(EntanglementLinkSchema)
+      .default(() => [])
+      .describe('Heralded entanglement links between pairs of QPUs.'),
     workloads: z
       .array(WorkloadSchema)
       .default(() => [])
