@@ -1,5 +1,6 @@
 // The registry of benchmark suites behind `qnet bench SUITE` and `npm run bench`.
 import { frameSuite } from './frame.js';
+import { networkSuite } from './network.js';
 import { pholdSuite } from './phold.js';
 import type { BenchRecord, SuiteOptions } from './record.js';
 import { stabilizerSuite } from './stabilizer.js';
@@ -12,4 +13,5 @@ export const SUITES: Readonly<Record<string, Suite>> = {
   statevector: statevectorSuite,
   stabilizer: stabilizerSuite,
   frame: frameSuite,
+  network: networkSuite,
 };

@@ -25,6 +25,15 @@ const NOTES: Record<string, string> = {
     'Detection events of the surface-code memory circuits in data/stim, 100,000 shots, written to a b8 buffer; ' +
     '`ratio` is our CPU time over Stim 1.17’s `detect` (REFERENCES.md; lower is better). `cli-sample-sc_d17` times ' +
     'the whole `qnet sample … --detectors --format b8` process, Node start-up included.',
+  network:
+    'The four network scenarios of examples/ (two-node link, 4-segment repeater chain, datacenter with 1,000 ' +
+    'requests, metro Starlight), run by the library: events per second and simulated seconds per wall second. ' +
+    'Starlight beside SeQUeNCe 1.0 on the same 9-router topology and workload (data/sequence): SeQUeNCe took ' +
+    '55.7 s for 20 simulated seconds (1.72 M events), accepted 6 requests and delivered 298 pairs. The models ' +
+    'differ: SeQUeNCe purifies towards each target fidelity, while qnet refuses at admission any request whose ' +
+    'route cannot reach its target without purification (most refusals are on fidelity); like SeQUeNCe, memories ' +
+    'do not decay before their 1.3 s expiry (with T2 = 1.3 s decay the mean fidelity drops to about 0.77). ' +
+    'Heralds are drawn geometrically, so qnet needs a few events per pair rather than one per attempt.',
 };
 
 /** Lines for the `speedupVs…` fields a record carries (peers slower than us, quoted from REFERENCES.md). */

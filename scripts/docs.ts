@@ -1,5 +1,6 @@
 // The generated documentation, as pure functions from code to file contents, so a test can compare
 // them with the committed files (drift check) and scripts/gen-docs.ts can write them.
+import { listHardwarePresets } from '../src/hardware/presets.js';
 import {
   BUILTIN_PRESET_NOTES,
   BUILTIN_PRESETS,
@@ -40,7 +41,11 @@ export function scenarioReference(): string {
     'Beyond the field rules below, a scenario is checked as a whole: node and link ids are unique,',
     'links join two different existing nodes, preset names exist and have the right kind, built-in',
     'preset names are not redefined, `qubits` appears only on `qpu` nodes, and each workload joins',
-    'two different nodes that some chain of links connects.',
+    'two different nodes that some chain of links connects. Device presets defined under `presets`',
+    '(a `base` plus the fields to change) must make a valid device: the device models check every',
+    'field (efficiencies in [0, 1], T2 at most 2·T1, ...) and errors name it. Entanglement links join',
+    'two QPUs whose light reaches their station over fibres through switches only; requests and',
+    'traffic name QPUs that a chain of entanglement links joins.',
     '',
     'Any field can be changed from the command line with `--set path=value`, for example',
     '`--set links[0].lengthKm=25` or `--set seed=7`. Paths use dots and `[n]` (or `.n`) for list',
@@ -48,6 +53,7 @@ export function scenarioReference(): string {
     '',
     schemaSections(scenarioJsonSchema()),
     presetsSection(),
+    devicePresetsSection(),
   ].join('\n');
 }
 
@@ -67,6 +73,19 @@ function presetsSection(): string {
     'under `presets`, but may not reuse these names.',
     '',
     table(['name', 'kind', 'parameters', 'notes'], rows),
+    '',
+  ].join('\n');
+}
+
+function devicePresetsSection(): string {
+  const rows = listHardwarePresets().map((p) => [`\`${p.name}\``, p.kind, p.description]);
+  return [
+    '## Built-in device presets',
+    '',
+    'Nodes and entanglement links name these (`qpu`, `transducer`, `station`, `source`, `switch`,',
+    '`detector`, `memory`); a file preset of the same kind may start from one with `base`.',
+    '',
+    table(['name', 'kind', 'description'], rows),
     '',
   ].join('\n');
 }

@@ -117,6 +117,99 @@ describe('bad input exits 2 with a message naming the file and field, and no sta
   });
 });
 
+// Two QPUs with an entanglement link and a request, and a third QPU with no link.
+const QUANTUM = `name: q
+presets:
+  qnu: { kind: transducer, base: transducer-2030-target, efficiency: 0.5 }
+  memory: { kind: qpu, base: heron-r3, t1Us: 300, t2Us: 400 }
+nodes:
+  - { id: A, kind: qpu, qpu: memory, transducer: qnu }
+  - { id: B, kind: qpu, qpu: memory, transducer: qnu }
+  - { id: C, kind: qpu }
+links:
+  - { ends: [A, B], lengthKm: 2 }
+  - { ends: [B, C], lengthKm: 2 }
+entanglement:
+  - { ends: [A, B], protocol: double-click }
+requests:
+  - { src: A, dst: B, minFidelity: 0.5, pairs: 20 }
+run: { untilUs: 100000 }
+`;
+
+describe('qnet run with entanglement links and requests', () => {
+  it('reports links and requests in JSON and as tables', async () => {
+    const path = write('quantum.yaml', QUANTUM);
+    const json = await runCli(['run', path, '--json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.links[0]).toMatchObject({ id: 'A-B-double-click', protocol: 'double-click', via: 'midpoint' });
+    expect(Object.keys(doc.links[0].measured)).toEqual(
+      expect.arrayContaining([
+        'attempts',
+        'pairs',
+        'successProbability',
+        'rateHz',
+        'rateStdErr',
+        'fidelity',
+        'fidelityStdErr',
+      ]),
+    );
+    expect(doc.requests[0]).toMatchObject({
+      id: 'req-0',
+      src: 'A',
+      dst: 'B',
+      status: 'completed',
+      pairsDelivered: 20,
+    });
+    for (const k of ['rateHz', 'latencyP50Us', 'latencyP99Us', 'meanFidelity'])
+      expect(doc.requests[0][k]).toBeTypeOf('number');
+    const text = await runCli(['run', path]);
+    expect(text.stdout).toMatch(/entanglement\s+protocol\s+via/);
+    expect(text.stdout).toMatch(/requests: 1 submitted, 1 admitted/);
+    expect(text.stdout).toMatch(/req-0\s+A–B\s+0\.5\s+20\/20\s+completed/);
+  });
+
+  const bad: [string, string, RegExp][] = [
+    [
+      'an efficiency above 1',
+      QUANTUM.replace('efficiency: 0.5', 'efficiency: 1.5'),
+      /q1\.yaml:3:\d+: presets\.qnu\.efficiency: efficiency = 1\.5 is out of range/,
+    ],
+    [
+      'a negative length',
+      QUANTUM.replace('lengthKm: 2 }\n  - { ends: [B, C]', 'lengthKm: -2 }\n  - { ends: [B, C]'),
+      /q2\.yaml:10:\d+: links\[0\]\.lengthKm: lengthKm must be >= 0/,
+    ],
+    [
+      'T2 above 2·T1',
+      QUANTUM.replace('t2Us: 400', 't2Us: 700'),
+      /q3\.yaml:4:\d+: presets\.memory\.t2Us: T2 cannot exceed 2·T1/,
+    ],
+    [
+      'a request to an unknown node',
+      QUANTUM.replace('dst: B,', 'dst: Z,'),
+      /q4\.yaml:15:\d+: requests\[0\]\.dst: unknown node 'Z'/,
+    ],
+    [
+      'a disconnected route',
+      QUANTUM.replace('dst: B,', 'dst: C,'),
+      /q5\.yaml:15:\d+: requests\[0\]\.dst: no quantum route between 'A' and 'C'/,
+    ],
+  ];
+  bad.forEach(([what, text, pattern], i) => {
+    it(`exits 2 on ${what}, naming the file, place and field`, async () => {
+      const path = write(`q${i + 1}.yaml`, text);
+      for (const command of ['run', 'validate']) {
+        const r = await runCli([command, path]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(pattern);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(r.stdout).toBe('');
+      }
+    });
+  });
+});
+
 describe('qnet schema, validate, help and version', () => {
   it('prints the JSON Schema of scenario files', async () => {
     const r = await runCli(['schema']);

@@ -1,6 +1,5 @@
 export * from './classical-network.js';
-export * from './elementary-link.js';
-export * from './heralded-attempt.js';
+export * from './link.js';
 export * from './network-layer.js';
 export * from './ping.js';
 export type * from './protocol.js';

@@ -1,10 +1,11 @@
 import type { ScenarioResult } from '../scenario/run-scenario.js';
+import { formatRequests } from './request-summary.js';
 import { formatNumber, formatTable } from './table.js';
 
-/** The human summary of a run: a header line, the links and each workload, as short tables. */
+/** The human summary of a run: a header line, then short tables of what the run has. */
 export function formatRunSummary(result: ScenarioResult): string {
   const head = `scenario ${result.scenario} · seed ${result.seed} · ${formatNumber(result.simulatedUs)} µs simulated · ${formatNumber(result.events)} events (${result.stopReason})`;
-  const links = formatTable(
+  const fibres = formatTable(
     ['fibre', 'ends', 'km', 'delay µs', 'loss dB', 'eta'],
     result.fibres.map((l) => [
       l.id,
@@ -28,10 +29,25 @@ export function formatRunSummary(result: ScenarioResult): string {
       formatNumber(w.rttUs.p99),
     ]),
   );
-  const entanglement = formatTable(
+  const sections = [
+    head,
+    fibres,
+    ...(result.links.length > 0 ? [formatLinks(result)] : []),
+    ...(result.pools.length > 0 ? [formatPools(result)] : []),
+    ...(result.requests.length > 0 ? [formatRequests(result)] : []),
+    ...(result.workloads.length > 0 ? [pings] : []),
+  ];
+  return sections.join('\n\n');
+}
+
+/** Each entanglement link: the model's figures beside the measured ones (± one standard error). */
+function formatLinks(result: ScenarioResult): string {
+  const pm = (x: number, se: number) => `${formatNumber(x)} ± ${formatNumber(se, 2)}`;
+  return formatTable(
     [
       'entanglement',
       'protocol',
+      'via',
       'km',
       'etaTotal',
       'attempts/s',
@@ -39,26 +55,32 @@ export function formatRunSummary(result: ScenarioResult): string {
       'p (measured)',
       'pairs/s',
       'F (model)',
-      'F (delivered)',
+      'F (measured)',
     ],
     result.links.map((l) => [
       l.id,
       l.protocol,
+      l.via,
       formatNumber(l.lengthKm),
       formatNumber(l.etaTotal),
       formatNumber(l.attemptRateHz),
       formatNumber(l.expected.successProbability),
-      formatNumber(l.measured.successProbability),
-      `${formatNumber(l.measured.rateHz)} ± ${formatNumber(l.measured.rateStdErr, 2)}`,
-      formatNumber(l.expected.fidelity),
-      formatNumber(l.measured.fidelity),
+      l.measured.attempts > 0 ? pm(l.measured.successProbability, l.measured.successProbabilityStdErr) : '–',
+      l.measured.pairs > 0 ? pm(l.measured.rateHz, l.measured.rateStdErr) : '–',
+      formatNumber(l.expected.fidelityAtHerald),
+      l.measured.pairs > 0 ? formatNumber(l.measured.fidelity) : '–',
     ]),
   );
-  return [
-    head,
-    '',
-    links,
-    ...(result.links.length > 0 ? ['', entanglement] : []),
-    ...(result.workloads.length > 0 ? ['', pings] : []),
-  ].join('\n');
+}
+
+function formatPools(result: ScenarioResult): string {
+  return formatTable(
+    ['station pool', 'grants', 'reconfigurations', 'switching µs'],
+    result.pools.map((p) => [
+      p.switch,
+      String(p.grants),
+      String(p.reconfigurations),
+      formatNumber(p.reconfigurationUs),
+    ]),
+  );
 }

@@ -1,14 +1,16 @@
 // Rules that span several fields and so cannot live in the per-field schema: names must be unique,
-// references must name something that exists, and a workload's nodes must be connected.
-import { resolveHardwarePreset } from '../hardware/presets.js';
+// references must name something that exists, and a workload's nodes must be connected. The quantum
+// network's rules (hardware presets, entanglement links, requests, traffic) have their own files.
+import { findHardwarePreset } from '../hardware/presets.js';
 import { QnetError } from '../util/errors.js';
-import type { EntanglementLink } from './entanglement.js';
-import { adjacency, reachable } from './graph.js';
+import { Context } from './check-context.js';
+import { checkHardwarePresets, checkNodeHardware } from './hardware-checks.js';
 import { valueAt } from './issues.js';
 import { BUILTIN_PRESETS, isBuiltinPreset, type PresetKind, resolvePreset } from './presets.js';
 import type { Problem } from './problems.js';
+import { checkEntanglement, checkRequests, checkTraffic } from './quantum-checks.js';
 import type { Scenario } from './schema.js';
-import { didYouMean, listNames } from './suggest.js';
+import { listNames } from './suggest.js';
 import type { Workload } from './workloads.js';
 import type { FieldPath } from './yaml-source.js';
 
@@ -16,60 +18,27 @@ import type { FieldPath } from './yaml-source.js';
 export function checkScenario(scenario: Scenario, input: unknown): Problem[] {
   const ctx = new Context(scenario);
   checkPresets(scenario, ctx);
+  checkHardwarePresets(scenario, ctx);
   checkNodes(scenario, ctx);
+  checkNodeHardware(scenario, ctx);
   checkLinks(scenario, input, ctx);
   for (const [i, w] of scenario.workloads.entries()) checkWorkload(w, ['workloads', i], ctx);
-  for (const [i, link] of scenario.entanglement.entries()) checkEntanglement(link, ['entanglement', i], ctx);
+  checkEntanglement(scenario, input, ctx);
+  checkRequests(scenario, input, ctx);
+  checkTraffic(scenario, ctx);
   return ctx.problems;
-}
-
-class Context {
-  readonly problems: Problem[] = [];
-  readonly nodeIds: string[];
-  private readonly known: Set<string>;
-  private adj: ReturnType<typeof adjacency> | undefined;
-
-  constructor(readonly scenario: Scenario) {
-    this.nodeIds = [...new Set(scenario.nodes.map((n) => n.id))];
-    this.known = new Set(this.nodeIds);
-  }
-
-  add(code: string, message: string, path: FieldPath, hint?: string, atKey = false): void {
-    this.problems.push({
-      code,
-      message,
-      path,
-      ...(hint === undefined ? {} : { hint }),
-      ...(atKey ? { atKey } : {}),
-    });
-  }
-
-  /** Reports `id` at `path` unless it names a node; true when it does. */
-  nodeRef(id: string, path: FieldPath, role: string): boolean {
-    if (this.known.has(id)) return true;
-    this.add(
-      'E_SCENARIO_REF',
-      `unknown node '${id}' in ${role}`,
-      path,
-      `${didYouMean(id, this.nodeIds)}known nodes: ${listNames(this.nodeIds)}`,
-    );
-    return false;
-  }
-
-  reachableFrom(id: string): string[] {
-    this.adj ??= adjacency(this.scenario.nodes, this.scenario.links);
-    return reachable(this.adj, id);
-  }
 }
 
 function checkPresets(scenario: Scenario, ctx: Context): void {
   for (const name of Object.keys(scenario.presets)) {
-    if (!isBuiltinPreset(name)) continue;
+    if (!isBuiltinPreset(name) && findHardwarePreset(name) === undefined) continue;
     ctx.add(
       'E_SCENARIO_PRESET',
       `preset '${name}' is built in and cannot be redefined`,
       ['presets', name],
-      `give your preset another name (e.g. '${name}-custom') and use that name in links; built-in presets: ${Object.keys(BUILTIN_PRESETS).join(', ')}`,
+      findHardwarePreset(name)
+        ? `give your preset another name (e.g. '${name}-custom') with \`base: ${name}\` to start from the built-in`
+        : `give your preset another name (e.g. '${name}-custom') and use that name in links; built-in presets: ${Object.keys(BUILTIN_PRESETS).join(', ')}`,
       true,
     );
   }
@@ -130,44 +99,6 @@ function checkLinks(scenario: Scenario, input: unknown, ctx: Context): void {
     presetRef(ctx, link.fibre, 'fibre', at('fibre'));
     presetRef(ctx, link.classical, 'classical', at('classical'));
   });
-}
-
-function checkEntanglement(link: EntanglementLink, at: FieldPath, ctx: Context): void {
-  const [a, b] = link.ends;
-  const ok = [a, b].map((id, k) =>
-    ctx.nodeRef(id, [...at, 'ends', k], `the ends of entanglement link '${link.id}'`),
-  );
-  if (ok[0] && ok[1]) {
-    if (a === b)
-      ctx.add(
-        'E_SCENARIO_INVALID',
-        `entanglement link '${link.id}' joins '${a}' to itself`,
-        [...at, 'ends', 1],
-        'join two different QPUs',
-      );
-    else if (!ctx.reachableFrom(a).includes(b)) {
-      ctx.add(
-        'E_SCENARIO_NO_PATH',
-        `no fibre path between '${a}' and '${b}' for entanglement link '${link.id}'`,
-        [...at, 'ends'],
-        'add fibre links (under `links`) that connect the two ends',
-      );
-    }
-  }
-  const kinds = [
-    ['transducer', link.transducer],
-    ['detector', link.detector],
-    ['qpu', link.memory],
-  ] as const;
-  const field = { transducer: 'transducer', detector: 'detector', qpu: 'memory' } as const;
-  for (const [kind, name] of kinds) {
-    try {
-      resolveHardwarePreset(kind, name);
-    } catch (e) {
-      if (!(e instanceof QnetError)) throw e;
-      ctx.add(e.code, e.message, [...at, field[kind]], e.hint);
-    }
-  }
 }
 
 function presetRef(ctx: Context, name: string, kind: PresetKind, path: FieldPath): void {

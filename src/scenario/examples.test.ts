@@ -1,7 +1,9 @@
 // Every example shipped in examples/ must load: they are the first thing users copy.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { dataPath } from '../../test/data-path.js';
 import { parseScenario } from './load.js';
+import { runScenario } from './run-scenario.js';
 
 const dir = new URL('../../examples/', import.meta.url);
 const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
@@ -22,5 +24,37 @@ describe('examples', () => {
     expect(s.links).toHaveLength(1);
     expect(s.links[0]?.lengthKm).toBe(10);
     expect(s.workloads).toEqual([{ kind: 'ping', from: 'alice', to: 'bob', count: 10, intervalUs: 100 }]);
+  });
+
+  // All of them are small: together they run in well under a second.
+  it.each(files)('%s runs to the end', (file) => {
+    const scenario = parseScenario(readFileSync(new URL(file, dir), 'utf8'), `examples/${file}`);
+    const r = runScenario(scenario);
+    expect(r.stopReason).not.toBe('budget');
+    for (const l of r.links) expect(l.measured.attempts).toBeGreaterThan(0);
+    if (r.requests.length > 0) expect(r.requestTotals.pairsDelivered).toBeGreaterThan(0);
+  });
+
+  it('metro-starlight is the SeQUeNCe Starlight topology, run for 20 simulated seconds', () => {
+    const s = parseScenario(
+      readFileSync(new URL('metro-starlight.yaml', dir), 'utf8'),
+      'metro-starlight.yaml',
+    );
+    const data = JSON.parse(readFileSync(dataPath('sequence', 'starlight.json'), 'utf8'));
+    expect(s.nodes.map((n) => n.id)).toEqual(data.nodes.map((n: { name: string }) => n.name));
+    expect(s.links.map((l) => [...l.ends, l.lengthKm * 1000])).toEqual(
+      data.qconnections.map((c: { node1: string; node2: string; distance: number }) => [
+        c.node1,
+        c.node2,
+        c.distance,
+      ]),
+    );
+    expect(s.entanglement.every((e) => e.protocol === 'double-click')).toBe(true);
+    expect(s.run.untilUs).toBe(20_000_000);
+    const r = runScenario(s);
+    // The raw fidelity SeQUeNCe's memories give their pairs.
+    for (const l of r.links) expect(l.expected.fidelity).toBeCloseTo(0.935, 3);
+    expect(r.simulatedUs).toBe(20_000_000);
+    expect(r.requestTotals.admitted).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,13 @@
+export { type BuiltLink, type BuiltNetwork, buildNetwork } from './build-network.js';
+export { type EntanglementLink, EntanglementLinkSchema, PROTOCOLS } from './entanglement.js';
+export type { EntanglementLinkResult } from './entanglement-results.js';
 export { adjacency, reachable } from './graph.js';
+export {
+  DEFAULT_HARDWARE,
+  HARDWARE_PRESET_SCHEMAS,
+  type ScenarioHardwareKind,
+} from './hardware-presets.js';
+export { hardwareNames, resolveHardware } from './hardware-resolve.js';
 export { ID_PATTERN } from './ids.js';
 export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from './json-schema.js';
 export { parseScenario, validateScenario } from './load.js';
@@ -20,6 +29,21 @@ export {
 } from './presets.js';
 export { type Problem, ScenarioError } from './problems.js';
 export {
+  POLICIES,
+  RequestSchema,
+  ROUTINGS,
+  type ScenarioRequest,
+  SchedulerSchema,
+  type SchedulerSettings,
+} from './requests.js';
+export {
+  type PoolResult,
+  type RequestResult,
+  type RequestTotals,
+  runScenario,
+  type ScenarioResult,
+} from './run-scenario.js';
+export {
   DEFAULT_CLASSICAL_PRESET,
   DEFAULT_FIBRE_PRESET,
   DEFAULT_UNTIL_US,
@@ -36,6 +60,7 @@ export {
   type ScenarioNode,
   ScenarioSchema,
 } from './schema.js';
+export { type GeneratedRequest, generateTraffic, type Traffic, TrafficSchema } from './traffic.js';
 export {
   type PingWorkload,
   PingWorkloadSchema,

@@ -1,9 +1,12 @@
 // Named hardware parameter sets. Links refer to them by name so that a file says `fibre: ull-fibre`
-// once instead of repeating numbers on every link. New kinds join the discriminated union below.
+// once instead of repeating numbers on every link. New kinds join the discriminated union below; the
+// device kinds (qpu, transducer, ...) are defined in hardware-presets.ts and resolved in
+// hardware-resolve.ts against the device models' own built-ins.
 
 import { z } from 'zod';
 import { QnetError } from '../util/errors.js';
 import { SMF_GROUP_INDEX } from '../util/units.js';
+import { HARDWARE_PRESET_SCHEMAS } from './hardware-presets.js';
 import { didYouMean, listNames } from './suggest.js';
 
 export const FibrePresetSchema = z
@@ -41,7 +44,11 @@ export const ClassicalPresetSchema = z
     description: 'Classical channel parameters (messages travel over the link fibre).',
   });
 
-export const PresetSchema = z.discriminatedUnion('kind', [FibrePresetSchema, ClassicalPresetSchema]);
+export const PresetSchema = z.discriminatedUnion('kind', [
+  FibrePresetSchema,
+  ClassicalPresetSchema,
+  ...HARDWARE_PRESET_SCHEMAS,
+]);
 
 export type FibrePreset = z.output<typeof FibrePresetSchema>;
 export type ClassicalPreset = z.output<typeof ClassicalPresetSchema>;

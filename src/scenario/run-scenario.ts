@@ -1,11 +1,14 @@
-// Builds the world a scenario describes and runs its workloads. For now the world is the classical
-// control network: every link carries messages with the fibre's propagation delay.
+// Builds the world a scenario describes and runs it: the classical control network (every fibre
+// carries messages with its propagation delay) with its ping workloads, and the quantum network
+// (build-network.ts) serving the scenario's requests over its entanglement links.
 import { Simulation } from '../kernel/simulation.js';
 import { type ClassicalLinkSpec, ClassicalNetwork } from '../netstack/classical-network.js';
 import { PingInitiator, PingResponder } from '../netstack/ping.js';
+import type { RequestResult, RequestTotals } from '../netstack/request-result.js';
 import { quantileSorted, RunningStats } from '../util/stats.js';
 import { fibreDelayPs, fibreTransmissivity, PS_PER_US, psToUs, usToPs } from '../util/units.js';
-import { buildEntanglementLink } from './build-entanglement.js';
+import { buildNetwork } from './build-network.js';
+import { type EntanglementLinkResult, entanglementLinkResult } from './entanglement-results.js';
 import { resolvePreset } from './presets.js';
 import type { Scenario } from './schema.js';
 
@@ -45,28 +48,15 @@ export interface PingResult {
 
 export type WorkloadResult = PingResult;
 
-/** A heralded entanglement link: its physics and what the simulation measured. */
-export interface EntanglementLinkResult {
-  id: string;
-  ends: [string, string];
-  protocol: string;
-  lengthKm: number;
-  etaTotal: number;
-  visibility: number;
-  attemptRateHz: number;
-  alpha?: number;
-  meanPairs?: number;
-  /** Exact per-attempt values of the model, for comparison with `measured`. */
-  expected: { successProbability: number; fidelity: number };
-  measured: {
-    attempts: number;
-    pairs: number;
-    successProbability: number;
-    rateHz: number;
-    rateStdErr: number;
-    fidelity: number;
-    fidelityStdErr: number;
-  };
+export type { RequestResult, RequestTotals } from '../netstack/request-result.js';
+export type { EntanglementLinkResult } from './entanglement-results.js';
+
+/** A station pool behind a switch: how often the switch was reconfigured for a link. */
+export interface PoolResult {
+  switch: string;
+  grants: number;
+  reconfigurations: number;
+  reconfigurationUs: number;
 }
 
 export interface ScenarioResult {
@@ -79,6 +69,12 @@ export interface ScenarioResult {
   fibres: LinkResult[];
   /** Heralded entanglement links. */
   links: EntanglementLinkResult[];
+  /** Requests for end-to-end pairs, written and generated, in submission order. */
+  requests: RequestResult[];
+  requestTotals: RequestTotals;
+  /** Generated or written requests due after the run's end, never submitted. */
+  requestsNotSubmitted: number;
+  pools: PoolResult[];
   workloads: WorkloadResult[];
 }
 
@@ -146,12 +142,8 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   });
   network.start();
 
-  const entanglement = scenario.entanglement.map((spec) => buildEntanglementLink(sim, scenario, spec));
-  for (const { link } of entanglement) {
-    // No requests consume pairs yet: each pair is taken as soon as it is heralded.
-    link.onPair((l) => l.take());
-    link.start();
-  }
+  const quantum = buildNetwork(sim, scenario);
+  quantum.network.start();
 
   const untilPs = usToPs(scenario.run.untilUs);
   let budget = scenario.run.maxEvents ?? Number.POSITIVE_INFINITY;
@@ -177,33 +169,16 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     events: sim.eventsFired,
     stopReason,
     fibres: links.map((l) => l.result),
-    links: entanglement.map(({ spec, link, lengthKm, etaTotal, attemptRateHz }) => {
-      const m = link.stats();
-      return {
-        id: spec.id,
-        ends: spec.ends,
-        protocol: spec.protocol,
-        lengthKm,
-        etaTotal,
-        visibility: spec.visibility,
-        attemptRateHz,
-        ...(spec.protocol === 'single-click' ? { alpha: spec.alpha } : {}),
-        ...(spec.protocol === 'midpoint-source' ? { meanPairs: spec.meanPairs } : {}),
-        expected: {
-          successProbability: link.successProbability,
-          fidelity: link.heraldedState?.[0] ?? Number.NaN,
-        },
-        measured: {
-          attempts: m.attempts,
-          pairs: m.pairs,
-          successProbability: m.successProbability,
-          rateHz: m.rateHz,
-          rateStdErr: m.rateStdErr,
-          fidelity: m.fidelity,
-          fidelityStdErr: m.fidelityStdErr,
-        },
-      };
-    }),
+    links: quantum.links.map(entanglementLinkResult),
+    requests: quantum.network.results(sim.nowPs),
+    requestTotals: quantum.network.totals(sim.nowPs),
+    requestsNotSubmitted: quantum.notSubmitted,
+    pools: quantum.network.poolStats().map(({ id, stats }) => ({
+      switch: id,
+      grants: stats.grants,
+      reconfigurations: stats.reconfigurations,
+      reconfigurationUs: psToUs(stats.reconfigurationPs),
+    })),
     workloads: pings.map(({ workload, initiator, label }) => {
       // The route's cost is the sum of its one-way hop delays.
       const path = network.route(workload.from, workload.to);

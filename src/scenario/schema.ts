@@ -3,14 +3,18 @@
 import { z } from 'zod';
 import { MAX_TIME_PS, PS_PER_US } from '../util/units.js';
 import { EntanglementLinkSchema } from './entanglement.js';
+import { DEFAULT_HARDWARE } from './hardware-presets.js';
 import { idSchema } from './ids.js';
 import { PresetSchema } from './presets.js';
+import { RequestSchema, SchedulerSchema } from './requests.js';
+import { TrafficSchema } from './traffic.js';
 import { WorkloadSchema } from './workloads.js';
 
 export const NODE_KINDS = ['qpu', 'switch', 'router', 'station', 'host'] as const;
 export const DEFAULT_FIBRE_PRESET = 'smf28';
 export const DEFAULT_CLASSICAL_PRESET = 'white-rabbit';
 export const DEFAULT_UNTIL_US = 1_000_000;
+export const DEFAULT_COMMUNICATION_QUBITS = 2;
 /** Simulation time is integer picoseconds below 2^53, so a run cannot last longer than this. */
 export const MAX_UNTIL_US = Math.floor(MAX_TIME_PS / PS_PER_US);
 
@@ -36,6 +40,41 @@ export const NodeSchema = z
     kind: z.enum(NODE_KINDS).describe('What the node is: a quantum processor or a piece of network gear.'),
     qubits: z.int().positive().optional().describe('Number of data qubits (qpu nodes only).'),
     label: z.string().optional().describe('Name shown in reports instead of the id.'),
+    qpu: z
+      .string()
+      .optional()
+      .describe(
+        `QPU class preset: noise, timings and the memory its qubits idle in (qpu nodes; default \`${DEFAULT_HARDWARE.qpu}\`).`,
+      ),
+    communicationQubits: z
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        `Qubits that can be entangled through the network; shared by the node's dedicated links (qpu nodes; default ${DEFAULT_COMMUNICATION_QUBITS}).`,
+      ),
+    transducer: z
+      .string()
+      .optional()
+      .describe(
+        `Transducer (QNU) preset of the node's network interface (qpu nodes; default \`${DEFAULT_HARDWARE.transducer}\`).`,
+      ),
+    station: z
+      .string()
+      .optional()
+      .describe(
+        `Heralding-station preset (station nodes; default \`${DEFAULT_HARDWARE['heralding-station']}\`).`,
+      ),
+    source: z
+      .string()
+      .optional()
+      .describe(
+        `Photon-pair source preset for midpoint-source links (station nodes; default \`${DEFAULT_HARDWARE['pair-source']}\`).`,
+      ),
+    switch: z
+      .string()
+      .optional()
+      .describe(`Optical-switch preset (switch nodes; default \`${DEFAULT_HARDWARE['optical-switch']}\`).`),
   })
   .meta({ title: 'Node', description: 'A place in the network.' });
 
@@ -79,8 +118,20 @@ export const ScenarioSchema = z
       .describe('Fibres joining pairs of nodes.'),
     entanglement: z
       .array(EntanglementLinkSchema)
-      .default(() => [])
+      // prefault, not default: the JSON Schema drops defaults of lists holding transforms.
+      .prefault(() => [])
       .describe('Heralded entanglement links between pairs of QPUs.'),
+    requests: z
+      .array(RequestSchema)
+      .default(() => [])
+      .describe('Requests for end-to-end entangled pairs between QPUs.'),
+    traffic: z
+      .array(TrafficSchema)
+      .default(() => [])
+      .describe('Generators of many random requests.'),
+    scheduler: SchedulerSchema.prefault({}).describe(
+      'How links are shared among requests and requests routed.',
+    ),
     workloads: z
       .array(WorkloadSchema)
       .default(() => [])
@@ -100,3 +151,6 @@ export type RunSettings = z.output<typeof RunSchema>;
 export type ScenarioNode = z.output<typeof NodeSchema>;
 export type NodeKind = ScenarioNode['kind'];
 export type ScenarioLink = z.output<typeof LinkSchema>;
+export type { EntanglementLink } from './entanglement.js';
+export type { ScenarioRequest, SchedulerSettings } from './requests.js';
+export type { Traffic } from './traffic.js';
