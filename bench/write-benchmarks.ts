@@ -46,6 +46,14 @@ function speedups(records: readonly BenchRecord[]): string {
       lines.push(`- ${r.case}: ${value.toFixed(0)}× faster than ${peer}`);
     }
   }
+  for (const r of records) {
+    if (typeof r.accepted === 'number' && typeof r.pairsDelivered === 'number') {
+      const f = typeof r.meanFidelity === 'number' ? `, mean fidelity ${r.meanFidelity.toFixed(3)}` : '';
+      lines.push(
+        `- ${r.case}: ${r.accepted} of ${r.submitted} requests accepted, ${r.pairsDelivered} pairs delivered${f}, ${r.events} events`,
+      );
+    }
+  }
   return lines.length > 0 ? `\n${lines.join('\n')}\n` : '';
 }
 
