@@ -279,3 +279,21 @@ describe('EntanglementLink: determinism and realistic devices', () => {
     }
   });
 });
+
+describe('EntanglementLink consumers', () => {
+  it('lets a listener take a pair the moment it is ready, even with a cutoff set', () => {
+    const sim = new Simulation({ seed: 4 });
+    const link = new EntanglementLink(
+      sim,
+      testLink('single-click', { cutoffUs: 200 }, [{ communicationQubits: 3 }, { communicationQubits: 3 }]),
+    );
+    let taken = 0;
+    link.onPair(() => {
+      if (link.take()) taken++;
+    });
+    link.start();
+    sim.run({ untilPs: sToPs(0.05) });
+    expect(taken).toBeGreaterThan(0);
+    expect(link.stats().taken).toBe(taken);
+  });
+});

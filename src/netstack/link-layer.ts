@@ -313,7 +313,9 @@ export class EntanglementLink {
 
   private perform(end: 0 | 1, actions: LinkEndpointAction[]): void {
     for (const action of actions) {
-      const record = this.records.get(action.kind === 'timer' ? action.token : action.pairId)!;
+      const record = this.records.get(action.kind === 'timer' ? action.token : action.pairId);
+      // A listener may take the pair while 'ready' is handled; its later actions then have no record.
+      if (!record) continue;
       switch (action.kind) {
         case 'timer':
           record.timers[end] = this.sim.after(action.delayPs, this.fireTimer, action.token * 2 + end);
