@@ -2,6 +2,7 @@
 // channel, an annotation, or a Stim instruction qnet knows but cannot represent. Names are looked up
 // case-insensitively, as Stim does.
 
+import { nearNames } from '../util/near-names.js';
 import type { Basis, NoiseChannel } from './ir.js';
 import { STIM_GATE_NAMES, stimGate } from './stim-gates.js';
 
@@ -135,35 +136,5 @@ export function lookupStim(name: string): StimEntry | undefined {
 
 /** The accepted name nearest to `name` by edit distance, if it is close enough to be a typo. */
 export function nearestStimName(name: string): string | undefined {
-  const word = name.toUpperCase();
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of STIM_NAMES) {
-    const d = editDistance(word, candidate, bestDistance);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-// Levenshtein distance, giving up (returning `cap`) once every path costs at least `cap`.
-function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) >= cap) return cap;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      row.push(d);
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin >= cap) return cap;
-    prev = row;
-  }
-  return Math.min(prev[b.length]!, cap);
+  return nearNames(name, STIM_NAMES, 1)[0];
 }
