@@ -1,4 +1,5 @@
 // The registry of benchmark suites behind `qnet bench SUITE` and `npm run bench`.
+import { dqcSuite } from './dqc.js';
 import { frameSuite } from './frame.js';
 import { networkSuite } from './network.js';
 import { pholdSuite } from './phold.js';
@@ -14,4 +15,5 @@ export const SUITES: Readonly<Record<string, Suite>> = {
   stabilizer: stabilizerSuite,
   frame: frameSuite,
   network: networkSuite,
+  dqc: dqcSuite,
 };

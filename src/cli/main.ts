@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { isQnetError, QnetError } from '../util/errors.js';
 import { benchCommand } from './bench-command.js';
+import { compileCommand } from './compile-command.js';
+import { DEFAULT_EBIT_FIDELITY, DEFAULT_EBIT_RATE_HZ, executeCommand } from './execute-command.js';
 import { type CliIo, processIo } from './io.js';
 import { packageVersion } from './package-root.js';
 import { collect } from './parse-options.js';
@@ -77,6 +79,56 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .option('--seed <n>', 'random seed (default 1)')
     .option('--json', 'print {shots, bitsPerShot, seconds, meanRate} instead of the samples')
     .action((file: string, opts) => setCode(sampleCommand(io, file, opts)));
+
+  sub('compile')
+    .description('compile a circuit for several networked QPUs: partition it and emit a distributed program')
+    .argument('<file>', 'OpenQASM 2/3 circuit')
+    .option('--qpus <k>', 'number of QPUs (with a topology shape)')
+    .option('--capacity <n>', 'data qubits per QPU (default: ceil(qubits / QPUs), or the scenario nodes')
+    .option('--comm <n>', 'communication qubits per QPU besides the data qubits (default 2)')
+    .option(
+      '--topology <shape|file>',
+      'all-to-all, line, ring, grid, or a scenario file (default all-to-all)',
+    )
+    .option('--seed <n>', 'seed of the partitioner (default 1)')
+    .option('--no-teleport', 'keep every qubit on one QPU (no teleportation between time slices)')
+    .option('--allocator <name>', 'partition (default) or naive (contiguous blocks)')
+    .option('--out <file>', 'write the distributed program as JSON')
+    .option('--listing', 'print the per-QPU instruction streams')
+    .option(
+      '--json',
+      'print {qpus, capacity, ebits, remoteGates, teleportations, compileSeconds, allocation}',
+    )
+    .action((file: string, opts) => setCode(compileCommand(io, file, opts)));
+
+  sub('execute')
+    .description('compile a circuit across QPUs and run the distributed program on a simulated network')
+    .argument('<file>', 'OpenQASM 2/3 circuit')
+    .option('--qpus <k>', 'number of QPUs (with a topology shape)')
+    .option('--scenario <file>', 'take QPUs, links (rate, fidelity) and timings from a scenario')
+    .option('--capacity <n>', 'data qubits per QPU (default: ceil(qubits / QPUs))')
+    .option('--comm <n>', 'communication qubits per QPU (default 2, or the scenario nodes)')
+    .option('--topology <shape>', 'all-to-all, line, ring or grid (default all-to-all)')
+    .option('--shots <n>', 'shots to sample (default 1024)')
+    .option('--ideal', 'perfect e-bits, gates and memories: a correctness check')
+    .option('--probabilities', 'the exact outcome distribution, where the engine allows')
+    .option('--no-lookahead', 'make each e-bit only when both QPUs reach it')
+    .option('--no-teleport', 'keep every qubit on one QPU')
+    .option('--engine <name>', 'auto (default), statevector or stabilizer')
+    .option(
+      '--ebit-rate <hz>',
+      `e-bits per second per link without a scenario (default ${DEFAULT_EBIT_RATE_HZ})`,
+    )
+    .option(
+      '--ebit-fidelity <f>',
+      `fidelity of each e-bit without a scenario (default ${DEFAULT_EBIT_FIDELITY})`,
+    )
+    .option('--seed <n>', 'seed of compiler and runtime (default 1)')
+    .option(
+      '--json',
+      'print {qpus, ebits, shots, counts?, probabilities?, timeToSolutionUs, ebitsReadyShare, fidelityToIdeal?}',
+    )
+    .action((file: string, opts) => setCode(executeCommand(io, file, opts)));
 
   sub('bench')
     .description('run a benchmark suite (or "all") and report its figures')

@@ -1,4 +1,5 @@
 import type { ScenarioResult } from '../scenario/run-scenario.js';
+import { formatDistributed } from './distributed-summary.js';
 import { formatRequests } from './request-summary.js';
 import { formatNumber, formatTable } from './table.js';
 
@@ -16,9 +17,11 @@ export function formatRunSummary(result: ScenarioResult): string {
       formatNumber(l.transmissivity),
     ]),
   );
+  const pingResults = result.workloads.filter((w) => w.kind === 'ping');
+  const distributed = result.workloads.filter((w) => w.kind === 'distributed');
   const pings = formatTable(
     ['ping', 'hops', 'sent', 'recv', 'expected RTT µs', 'mean RTT µs', '± s.e.', 'p99 µs'],
-    result.workloads.map((w) => [
+    pingResults.map((w) => [
       w.label,
       String(Math.max(0, w.route.length - 1)),
       String(w.sent),
@@ -35,7 +38,8 @@ export function formatRunSummary(result: ScenarioResult): string {
     ...(result.links.length > 0 ? [formatLinks(result)] : []),
     ...(result.pools.length > 0 ? [formatPools(result)] : []),
     ...(result.requests.length > 0 ? [formatRequests(result)] : []),
-    ...(result.workloads.length > 0 ? [pings] : []),
+    ...(pingResults.length > 0 ? [pings] : []),
+    ...(distributed.length > 0 ? [formatDistributed(distributed)] : []),
   ];
   return sections.join('\n\n');
 }

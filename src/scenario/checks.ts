@@ -11,7 +11,7 @@ import type { Problem } from './problems.js';
 import { checkEntanglement, checkRequests, checkTraffic } from './quantum-checks.js';
 import type { Scenario } from './schema.js';
 import { listNames } from './suggest.js';
-import type { Workload } from './workloads.js';
+import type { DistributedWorkload, Workload } from './workloads.js';
 import type { FieldPath } from './yaml-source.js';
 
 /** Problems in a scenario that passed the schema; `input` is the data as written (before defaults). */
@@ -115,10 +115,70 @@ function checkWorkload(workload: Workload, path: FieldPath, ctx: Context): void 
     case 'ping':
       checkEndpoints(workload.from, workload.to, path, ctx);
       return;
+    case 'distributed':
+      checkDistributed(workload, path, ctx);
+      return;
     default: {
-      const unknownKind: never = workload.kind;
-      throw new Error(`no checks written for workload kind ${String(unknownKind)}`);
+      const unknown: never = workload;
+      throw new Error(`no checks written for workload ${JSON.stringify(unknown)}`);
     }
+  }
+}
+
+/** Known QPU nodes, enough room for the circuit, and an entanglement link out of every QPU. */
+function checkDistributed(w: DistributedWorkload, path: FieldPath, ctx: Context): void {
+  const qpus = w.qpus ?? ctx.scenario.nodes.filter((n) => n.kind === 'qpu').map((n) => n.id);
+  if (qpus.length === 0) {
+    ctx.add('E_SCENARIO_INVALID', 'a distributed workload needs qpu nodes', path, 'add nodes of kind qpu');
+    return;
+  }
+  let ok = true;
+  qpus.forEach((id, i) => {
+    if (!ctx.nodeRef(id, [...path, 'qpus', i], 'qpus')) ok = false;
+    else if (ctx.node(id)!.kind !== 'qpu') {
+      ctx.add(
+        'E_SCENARIO_INVALID',
+        `'${id}' is a ${ctx.node(id)!.kind}, not a qpu`,
+        [...path, 'qpus', i],
+        'list qpu nodes only',
+      );
+      ok = false;
+    }
+  });
+  if (!ok) return;
+  const perQpu = w.qubitsPerQpu ?? Math.ceil(w.qubits / qpus.length);
+  if (perQpu * qpus.length < w.qubits)
+    ctx.add(
+      'E_COMPILE_CAPACITY',
+      `${w.qubits} qubits do not fit on ${qpus.length} QPUs of ${perQpu} qubits`,
+      [...path, 'qubitsPerQpu'],
+      `raise qubitsPerQpu to at least ${Math.ceil(w.qubits / qpus.length)} or use more QPUs`,
+    );
+  for (const [i, id] of qpus.entries()) {
+    const size = ctx.node(id)!.qubits;
+    if (size !== undefined && size < perQpu)
+      ctx.add(
+        'E_COMPILE_CAPACITY',
+        `QPU '${id}' has ${size} qubits but the workload puts ${perQpu} on each QPU`,
+        [...path, 'qpus', i],
+        'use bigger QPUs, more QPUs or a smaller circuit',
+      );
+  }
+  if (qpus.length > 1) {
+    const linked = new Set<string>();
+    for (const l of ctx.scenario.entanglement)
+      if (qpus.includes(l.ends[0]) && qpus.includes(l.ends[1])) {
+        linked.add(l.ends[0]);
+        linked.add(l.ends[1]);
+      }
+    const lonely = qpus.filter((id) => !linked.has(id));
+    if (lonely.length > 0)
+      ctx.add(
+        'E_TOPOLOGY_DISCONNECTED',
+        `QPU${lonely.length > 1 ? 's' : ''} ${lonely.join(', ')} ha${lonely.length > 1 ? 've' : 's'} no entanglement link to the workload's other QPUs`,
+        [...path, 'qpus'],
+        'add entanglement links between the QPUs of the workload',
+      );
   }
 }
 

@@ -50,6 +50,6 @@ describe('round trip', () => {
     expectTypeOf<ScenarioLink['id']>().toEqualTypeOf<string>();
     expectTypeOf<ScenarioLink['fibre']>().toEqualTypeOf<string>();
     expectTypeOf<ScenarioLink['ends']>().toEqualTypeOf<[string, string]>();
-    expectTypeOf<Workload['count']>().toEqualTypeOf<number>();
+    expectTypeOf<Extract<Workload, { kind: 'ping' }>['count']>().toEqualTypeOf<number>();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from './load.js';
-import { runScenario } from './run-scenario.js';
+import { type PingResult, runScenario, type ScenarioResult } from './run-scenario.js';
 
 const BASE = `name: jitter
 seed: 5
@@ -24,13 +24,18 @@ function withComponent(text: string): string {
     .concat('  - { kind: ping, from: C, to: D, count: 50, intervalUs: 7 }\n');
 }
 
+/** The first workload result, which these scenarios make a ping. */
+function ping(result: ScenarioResult): PingResult {
+  const w = result.workloads[0]!;
+  if (w.kind !== 'ping') throw new Error('expected a ping workload');
+  return w;
+}
+
 describe('runScenario', () => {
   it('is reproducible: the same scenario and seed give the same result, another seed another', () => {
     const a = runScenario(parseScenario(BASE, 'a.yaml'));
     expect(runScenario(parseScenario(BASE, 'a.yaml'))).toEqual(a);
-    expect(runScenario(parseScenario(BASE, 'a.yaml', ['seed=6'])).workloads[0]!.rttUs).not.toEqual(
-      a.workloads[0]!.rttUs,
-    );
+    expect(ping(runScenario(parseScenario(BASE, 'a.yaml', ['seed=6']))).rttUs).not.toEqual(ping(a).rttUs);
   });
 
   it('keeps the random draws of a component when another component is added', () => {
@@ -41,7 +46,7 @@ describe('runScenario', () => {
   });
 
   it('matches the fibre round trip within jitter: mean RTT within 4 standard errors of 2 × 4.897 µs', () => {
-    const r = runScenario(parseScenario(BASE, 'a.yaml')).workloads[0]!;
+    const r = ping(runScenario(parseScenario(BASE, 'a.yaml')));
     expect(r.received).toBe(50);
     expect(r.expectedRttUs).toBeCloseTo(9.7934, 3);
     // Two hops of N(0, 2 ns) jitter each, FIFO order kept: s.e. of the mean ≈ 2√2 ns / √50.

@@ -8,8 +8,10 @@ import type { RequestResult, RequestTotals } from '../netstack/request-result.js
 import { quantileSorted, RunningStats } from '../util/stats.js';
 import { fibreDelayPs, fibreTransmissivity, PS_PER_US, psToUs, usToPs } from '../util/units.js';
 import { buildNetwork } from './build-network.js';
+import { classicalLinkSpecs } from './classical-links.js';
 import { type EntanglementLinkResult, entanglementLinkResult } from './entanglement-results.js';
 import { resolvePreset } from './presets.js';
+import { type DistributedResult, runDistributedWorkload } from './run-distributed.js';
 import type { Scenario } from './schema.js';
 
 export interface LinkResult {
@@ -46,7 +48,7 @@ export interface PingResult {
   rttUs: Summary;
 }
 
-export type WorkloadResult = PingResult;
+export type WorkloadResult = PingResult | DistributedResult;
 
 export type { RequestResult, RequestTotals } from '../netstack/request-result.js';
 export type { EntanglementLinkResult } from './entanglement-results.js';
@@ -101,34 +103,15 @@ function summarise(valuesUs: number[]): Summary {
 
 export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioResult {
   const sim = new Simulation({ seed: scenario.seed });
-  const links: (ClassicalLinkSpec & { result: LinkResult })[] = scenario.links.map((link) => {
-    const fibre = resolvePreset(scenario, link.fibre, 'fibre');
-    const classical = resolvePreset(scenario, link.classical, 'classical');
-    const delayPs = fibreDelayPs(link.lengthKm, fibre.groupIndex) + classical.processingDelayPs;
-    return {
-      id: link.id,
-      a: link.ends[0],
-      b: link.ends[1],
-      delayPs,
-      jitterPs: classical.jitterPs,
-      result: {
-        id: link.id,
-        ends: link.ends,
-        lengthKm: link.lengthKm,
-        fibre: link.fibre,
-        delayUs: psToUs(delayPs),
-        lossDb: fibre.lossDbPerKm * link.lengthKm,
-        transmissivity: fibreTransmissivity(link.lengthKm, fibre.lossDbPerKm),
-      },
-    };
-  });
+  const links = classicalLinkSpecs(scenario);
   const network = new ClassicalNetwork(
     sim,
     scenario.nodes.map((n) => n.id),
     links,
   );
 
-  const pings = scenario.workloads.map((w, i) => {
+  const pings = scenario.workloads.flatMap((w, i) => {
+    if (w.kind !== 'ping') return [];
     const name = `ping/${i}`;
     const initiator = new PingInitiator({
       name,
@@ -138,7 +121,7 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
     });
     network.attach(w.from, initiator);
     network.attach(w.to, new PingResponder(name));
-    return { workload: w, initiator, label: w.label ?? `${w.from}→${w.to}` };
+    return [{ index: i, workload: w, initiator, label: w.label ?? `${w.from}→${w.to}` }];
   });
   network.start();
 
@@ -179,7 +162,16 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
       reconfigurations: stats.reconfigurations,
       reconfigurationUs: psToUs(stats.reconfigurationPs),
     })),
-    workloads: pings.map(({ workload, initiator, label }) => {
+    workloads: scenario.workloads.map((w, i): WorkloadResult => {
+      if (w.kind === 'distributed')
+        return runDistributedWorkload(
+          scenario,
+          w,
+          i,
+          (a, b) => network.route(a, b)?.cost ?? 0,
+          quantum.links,
+        );
+      const { workload, initiator, label } = pings.find((p) => p.index === i)!;
       // The route's cost is the sum of its one-way hop delays.
       const path = network.route(workload.from, workload.to);
       return {

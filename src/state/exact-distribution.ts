@@ -24,6 +24,13 @@ interface Branch {
 export interface ExactOptions {
   /** Refuse circuits that would need more live branches than this (default 2^16). */
   maxBranches?: number;
+  /**
+   * Measurements (by identity) whose outcomes are drawn from `rng` instead of branched: the result
+   * is then the distribution conditioned on those draws. Exact when the rest of the circuit makes the
+   * outcome independent of them, as the corrections of teleportation and cat-entanglement do.
+   * Readout flips of these measurements are still branched.
+   */
+  sampled?: { readonly measurements: ReadonlySet<Instruction>; readonly rng: Rng };
 }
 
 // Exact engines ignore randomness; the interface still wants a stream.
@@ -49,6 +56,17 @@ function splitOnOutcome(b: Branch, q: number, basis: Basis, reset: boolean): [Br
     ]);
   }
   return parts;
+}
+
+/** Like splitOnOutcome, but keeps one outcome drawn with its probability; the branch's weight is unchanged. */
+function sampleOutcome(b: Branch, q: number, basis: Basis, reset: boolean, rng: Rng): [Branch, 0 | 1][] {
+  rotateToZ(b.engine, q, basis);
+  const p1 = b.engine.probabilityOfOne!(q);
+  const outcome: 0 | 1 = rng.next() < p1 ? 1 : 0;
+  b.engine.project!(q, outcome);
+  if (reset && outcome === 1) b.engine.applyGate('x', [q], []);
+  rotateFromZ(b.engine, q, basis);
+  return [[b, outcome]];
 }
 
 /** Pauli terms of a channel on one target group: [paulis per target as 'I'|'X'|'Y'|'Z', probability]. */
@@ -145,7 +163,7 @@ function splitWhereConditionHolds(
   return branches.flatMap((b) => (conditionHolds(condition, b.bits) ? split(b) : [b]));
 }
 
-function step(branches: Branch[], op: Instruction): Branch[] {
+function step(branches: Branch[], op: Instruction, sampled: ExactOptions['sampled']): Branch[] {
   switch (op.kind) {
     case 'gate': {
       const arity = gateOrThrow(op.gate).arity;
@@ -164,7 +182,10 @@ function step(branches: Branch[], op: Instruction): Branch[] {
         op.targets.forEach((q, i) => {
           const next: Branch[] = [];
           for (const lb of live) {
-            for (const [part, outcome] of splitOnOutcome(lb, q, op.basis, op.reset)) {
+            const parts = sampled?.measurements.has(op)
+              ? sampleOutcome(lb, q, op.basis, op.reset, sampled.rng)
+              : splitOnOutcome(lb, q, op.basis, op.reset);
+            for (const [part, outcome] of parts) {
               if (op.flipProbability > 0) {
                 const flipped: Branch = {
                   ...part,
@@ -205,12 +226,13 @@ function step(branches: Branch[], op: Instruction): Branch[] {
 }
 
 /** Index where the trailing run of plain Z measurements (and annotations) begins. */
-function terminalStart(ops: readonly Instruction[]): number {
+function terminalStart(ops: readonly Instruction[], sampled: ExactOptions['sampled']): number {
   let t = ops.length;
   while (t > 0) {
     const op = ops[t - 1]!;
     const plainMeasure =
       op.kind === 'measure' &&
+      !sampled?.measurements.has(op) &&
       op.basis === 'Z' &&
       !op.reset &&
       op.flipProbability === 0 &&
@@ -268,12 +290,12 @@ export function exactDistribution(
       },
     );
   }
-  let t = engine.probabilities ? terminalStart(ops) : ops.length;
+  let t = engine.probabilities ? terminalStart(ops, options.sampled) : ops.length;
   const tailQubits = ops.slice(t).flatMap((op) => (op.kind === 'measure' ? op.targets : []));
   if (new Set(tailQubits).size !== tailQubits.length) t = ops.length;
   let branches: Branch[] = [{ engine, bits: new Uint8Array(circuit.numBits), record: [], probability: 1 }];
   for (let i = 0; i < t; i++) {
-    branches = step(branches, ops[i]!);
+    branches = step(branches, ops[i]!, options.sampled);
     if (branches.length > maxBranches) {
       throw new QnetError(
         'E_TOO_MANY_BRANCHES',

@@ -1,0 +1,197 @@
+// Qubit allocation for the distributed-circuit compiler: where each qubit lives in each time slice
+// and where each diagonal gate runs, minimising e-bits (cat copies plus teleports). Multilevel
+// hypergraph partitioning with FM refinement on the time-extended hypergraph (Burt, Chen & Leung,
+// arXiv:2503.19082; hypergraph model of Andres-Martinez & Heunen, arXiv:1811.10972). Several
+// slicings are tried, always including the static one (no teleports), and the cheapest wins.
+import { QnetError } from '../util/errors.js';
+import { Rng } from '../util/rng.js';
+import type { Allocation } from './allocation.js';
+import { allocationCostWith } from './allocation-cost.js';
+import { buildCircuitHypergraph, type CircuitHypergraph } from './circuit-hypergraph.js';
+import type { DistCircuit } from './dist-ir.js';
+import { fmRefine, stallLimit } from './fm-refine.js';
+import { type MultilevelOptions, multilevelPartition } from './multilevel.js';
+import { bestPartPermutation } from './part-permutation.js';
+import { type PartitionContext, PartitionState } from './partition-state.js';
+import { type Slicing, sliceByLayers, twoQubitDepth } from './time-slices.js';
+import type { Topology } from './topology.js';
+import { SteinerCost } from './topology-distance.js';
+
+export interface AllocateOptions {
+  /** Seed of the partitioner's random choices; same seed, same allocation. Default 0. */
+  readonly seed?: number;
+  /** Allow qubits to move between slices (teleportation). Default true; false = static partition. */
+  readonly teleport?: boolean;
+  /** Independent multilevel runs for the static partition (default: 2 to 24 by circuit size). */
+  readonly effort?: number;
+}
+
+/** Qubit-slice vertices times QPUs a time-extended hypergraph may have (bounds compile time). */
+const SLICE_WORK_BUDGET = 12000;
+/** Static-graph vertices × QPUs × independent runs (more runs on small circuits, where they are cheap). */
+const RUN_WORK_BUDGET = 40000;
+
+export function allocate(dc: DistCircuit, topology: Topology, options: AllocateOptions = {}): Allocation {
+  const k = topology.names.length;
+  const n = dc.numQubits;
+  if (topology.capacity.length !== k) throw new Error('topology: capacity must list one number per QPU');
+  const total = topology.capacity.reduce((a, b) => a + b, 0);
+  if (total < n) {
+    throw new QnetError(
+      'E_COMPILE_CAPACITY',
+      `the circuit has ${n} qubits but the ${k} QPUs hold only ${total} data qubits (${topology.capacity.join(' + ')})`,
+      { hint: `add QPUs or raise their capacity by ${n - total} data qubits in total` },
+    );
+  }
+  const steiner = new SteinerCost(topology);
+  const ctx: PartitionContext = { k, capacity: Int32Array.from(topology.capacity), steiner };
+  const rng = Rng.fromSeed(options.seed ?? 0).child('allocate');
+
+  let best: Allocation | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  const consider = (a: Allocation): void => {
+    const c = allocationCostWith(dc, steiner, a);
+    if (c < bestCost) {
+      best = a;
+      bestCost = c;
+    }
+  };
+
+  const staticGraph = buildCircuitHypergraph(dc, sliceByLayers(dc, 0));
+  const autoEffort = Math.min(
+    24,
+    Math.max(2, Math.round(RUN_WORK_BUDGET / Math.max(1, staticGraph.graph.numVertices * k))),
+  );
+  const effort = Math.max(1, options.effort ?? autoEffort);
+  const complete = topology.links.length === (k * (k - 1)) / 2;
+  const flat: PartitionContext | null = complete
+    ? null
+    : { ...ctx, steiner: new SteinerCost(completeTopology(k)) };
+  const staticState = staticPartition(staticGraph, ctx, flat, rng.child('static'), effort);
+  const staticAlloc = toAllocation(dc, staticGraph, sliceByLayers(dc, 0), staticState.part);
+  consider(staticAlloc);
+
+  const depth = twoQubitDepth(dc);
+  if (options.teleport !== false && depth > 1 && n > 0) {
+    // Temporal multilevel: slices of width W, 2W, 4W, ... (coarse slice = fine slice >> 1); start
+    // from the static partition at the coarsest, refine with FM at each level on the way down.
+    const minWidth = Math.max(1, Math.ceil((depth * n * k) / SLICE_WORK_BUDGET));
+    const widths: number[] = [];
+    for (let w = minWidth; ; w *= 2) {
+      widths.push(w);
+      if (w >= depth) break;
+    }
+    let prev: CircuitHypergraph = staticGraph;
+    let part = staticState.part;
+    for (let level = widths.length - 1; level >= 0; level--) {
+      const width = widths[level]!;
+      const slicing = sliceByLayers(dc, width);
+      const ch = buildCircuitHypergraph(dc, slicing);
+      const fine = projectSlices(prev, part, ch);
+      const state = new PartitionState(ch.graph, ctx, fine);
+      refineLevel(state, rng.child(`width/${width}`));
+      consider(toAllocation(dc, ch, slicing, state.part));
+      prev = ch;
+      part = state.part;
+    }
+  }
+  if (best === null) throw new Error('allocate: no allocation found');
+  return best;
+}
+
+/**
+ * Static partition: `effort` fresh multilevel runs under the real metric and, on a topology that
+ * is not all-to-all, as many under the all-to-all metric placed on the QPUs by the best
+ * relabelling; then refining V-cycles from the best (coarsening inside parts moves whole groups).
+ */
+function staticPartition(
+  ch: CircuitHypergraph,
+  ctx: PartitionContext,
+  flat: PartitionContext | null,
+  rng: Rng,
+  effort: number,
+): PartitionState {
+  const h = ch.graph;
+  const options = multilevelOptions(ctx);
+  let best: PartitionState | null = null;
+  const keep = (s: PartitionState): void => {
+    if (best === null || s.overload < best.overload || (s.overload === best.overload && s.cost < best.cost))
+      best = s;
+  };
+  for (let run = 0; run < effort; run++) {
+    keep(multilevelPartition(h, ctx, rng.child(`run/${run}`), null, options));
+    if (flat !== null) {
+      const s = multilevelPartition(h, flat, rng.child(`flat/${run}`), null, options);
+      const perm = bestPartPermutation(s, ctx.steiner);
+      const part = s.part.map((p) => perm[p]!);
+      const placed = new PartitionState(h, ctx, part);
+      fmRefine(placed, { maxPasses: options.fmPasses, slack: 1, stallMoves: stallLimit(h.numVertices) });
+      keep(placed);
+    }
+  }
+  for (let cycle = 0; cycle < 2; cycle++) {
+    const from: PartitionState = best!;
+    keep(multilevelPartition(h, ctx, rng.child(`vcycle/${cycle}`), from.part.slice(), options));
+  }
+  return best!;
+}
+
+function multilevelOptions(ctx: PartitionContext): MultilevelOptions {
+  const minCap = Math.min(...ctx.capacity);
+  return {
+    coarsestSize: Math.max(40 * ctx.k, 150),
+    maxWeight: Math.max(1, Math.floor(minCap / 3)),
+    initialTries: 6,
+    fmPasses: 6,
+  };
+}
+
+/**
+ * A partition of a coarser time-extended hypergraph carried to a finer one: fine slice s lies in
+ * coarse slice s >> 1 (one slice only: every fine slice lies in it).
+ */
+function projectSlices(
+  coarse: CircuitHypergraph,
+  coarsePart: Int32Array,
+  fine: CircuitHypergraph,
+): Int32Array {
+  const n = fine.numQubits;
+  const part = new Int32Array(fine.graph.numVertices);
+  const shift = coarse.numSlices === 1 ? 31 : 1;
+  for (let s = 0; s < fine.numSlices; s++) {
+    const cs = shift === 31 ? 0 : Math.min(s >> 1, coarse.numSlices - 1);
+    for (let q = 0; q < n; q++) part[s * n + q] = coarsePart[cs * n + q]!;
+  }
+  // Gate vertices are the same diag ops in the same order in both graphs.
+  const gates = fine.gateOps.length;
+  const cBase = coarse.numSlices * n;
+  const fBase = fine.numSlices * n;
+  for (let g = 0; g < gates; g++) part[fBase + g] = coarsePart[cBase + g]!;
+  return part;
+}
+
+/** FM at one temporal level, then V-cycles that coarsen within parts to move groups together. */
+function refineLevel(state: PartitionState, _rng: Rng): void {
+  fmRefine(state, { maxPasses: 16, slack: 1, stallMoves: Math.max(64, state.h.numVertices >> 2) });
+}
+
+function toAllocation(
+  dc: DistCircuit,
+  ch: CircuitHypergraph,
+  slicing: Slicing,
+  part: Int32Array,
+): Allocation {
+  const n = ch.numQubits;
+  const home = part.slice(0, ch.numSlices * n);
+  const gateQpu = new Int32Array(dc.ops.length).fill(-1);
+  const base = ch.numSlices * n;
+  for (let g = 0; g < ch.gateOps.length; g++) gateQpu[ch.gateOps[g]!] = part[base + g]!;
+  return { numSlices: slicing.numSlices, sliceOfOp: slicing.sliceOfOp, home, gateQpu };
+}
+
+function completeTopology(k: number): Topology {
+  const links: [number, number][] = [];
+  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) links.push([a, b]);
+  const names = Array.from({ length: k }, (_, i) => `${i}`);
+  return { names, capacity: names.map(() => 0), commQubits: names.map(() => 0), links };
+}

@@ -1,0 +1,71 @@
+// The compiler's entry: circuit + topology → distributed program. Pure and deterministic: the same
+// circuit, topology and seed give the same program.
+import type { Circuit } from '../circuit/ir.js';
+import { QnetError } from '../util/errors.js';
+import { allocate } from './allocate.js';
+import type { Allocation } from './allocation.js';
+import type { DistCircuit } from './dist-ir.js';
+import { emitProgram } from './emit.js';
+import { naiveAllocation } from './naive-allocation.js';
+import type { DistributedProgram } from './program.js';
+import { toDistCircuit } from './rewrite.js';
+import type { Topology } from './topology.js';
+import { checkCapacity, checkTopology } from './topology-shapes.js';
+
+export interface CompileOptions {
+  seed?: number;
+  /** Let qubits move between QPUs by teleportation when that saves e-bits (default true). */
+  teleport?: boolean;
+  /** 'partition' (default): multilevel hypergraph partitioning; 'naive': contiguous blocks. */
+  allocator?: 'partition' | 'naive';
+}
+
+export interface CompileResult {
+  readonly program: DistributedProgram;
+  readonly allocation: Allocation;
+  readonly dist: DistCircuit;
+}
+
+export function compileCircuit(
+  circuit: Circuit,
+  topology: Topology,
+  options: CompileOptions = {},
+): CompileResult {
+  checkTopology(topology);
+  checkCapacity(topology, circuit.numQubits, circuit.source?.file);
+  const dist = toDistCircuit(circuit);
+  const naive = naiveAllocation(dist, topology);
+  if (options.allocator === 'naive')
+    return { program: emitProgram(dist, topology, naive), allocation: naive, dist };
+  const seed = options.seed ?? 1;
+  const teleport = options.teleport ?? true;
+  // Candidates, best first: the partitioner's answer; if its qubit exchanges cannot be emitted
+  // with the QPUs' few free qubits, the static partition; and contiguous blocks in index order,
+  // which circuits written with locality in mind (QFT, adders) can already be at their best in.
+  const candidates: (() => Allocation)[] = [
+    () => allocate(dist, topology, { seed, teleport }),
+    ...(teleport ? [() => allocate(dist, topology, { seed, teleport: false })] : []),
+  ];
+  let best: CompileResult | undefined;
+  let refusal: unknown;
+  for (const make of candidates) {
+    const allocation = make();
+    try {
+      best = { program: emitProgram(dist, topology, allocation), allocation, dist };
+      break;
+    } catch (e) {
+      if (!(e instanceof QnetError) || e.code !== 'E_COMPILE_COMM') throw e;
+      refusal = e;
+    }
+  }
+  try {
+    const baseline = emitProgram(dist, topology, naive);
+    if (!best || baseline.stats.ebits < best.program.stats.ebits)
+      best = { program: baseline, allocation: naive, dist };
+  } catch (e) {
+    if (!(e instanceof QnetError) || e.code !== 'E_COMPILE_COMM') throw e;
+    refusal ??= e;
+  }
+  if (!best) throw refusal;
+  return best;
+}

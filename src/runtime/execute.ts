@@ -1,0 +1,243 @@
+// Runs a distributed program: times it (with and without lookahead), lowers the timed program into
+// one circuit over engine qubits and runs that on a state engine. Outcomes are keyed exactly as
+// `qnet simulate` keys the source circuit's (OpenQASM bits, highest first), so both compare 1:1.
+import type { Circuit, Instruction } from '../circuit/ir.js';
+import type { DistributedProgram } from '../compiler/program.js';
+import { isClifford } from '../gates/index.js';
+import { getBit } from '../state/bit-table.js';
+import { DensityEngine, MAX_DENSITY_QUBITS } from '../state/density.js';
+import type { StateEngine } from '../state/engine.js';
+import { exactDistribution } from '../state/exact-distribution.js';
+import { sampleMeasurements } from '../state/frame.js';
+import { runShot } from '../state/run-circuit.js';
+import { StabilizerEngine } from '../state/stabilizer.js';
+import { StatevectorEngine } from '../state/statevector.js';
+import { QnetError } from '../util/errors.js';
+import { Rng } from '../util/rng.js';
+import { psToUs } from '../util/units.js';
+import { type LoweredProgram, lowerProgram } from './lower.js';
+import { idealNetwork, type RuntimeNetwork } from './network.js';
+import { dataIdlePs, markTeleportedData, occupancies } from './slot-history.js';
+import { simulateTiming, type Timeline } from './timing.js';
+
+export type RuntimeEngine = 'auto' | 'statevector' | 'stabilizer';
+
+export interface ExecuteOptions {
+  seed: number;
+  shots: number;
+  /** No noise at all: perfect pairs, gates and readout, no decay (timing is still simulated). */
+  ideal: boolean;
+  probabilities: boolean;
+  /** Make e-bits as soon as their slots are free (default true). */
+  lookahead?: boolean;
+  engine?: RuntimeEngine;
+  /** Default: idealNetwork(program). */
+  network?: RuntimeNetwork;
+  /** Largest state-vector register to allocate (default 26). */
+  maxEngineQubits?: number;
+}
+
+export interface TimingMetrics {
+  timeToSolutionUs: number;
+  /** Share of e-bits whose pair was ready when the later of its two streams reached it (1 with no e-bits). */
+  ebitsReadyShare: number;
+  /** Idle time of data qubits, summed (see dataIdlePs in slot-history.ts). */
+  dataIdleUs: number;
+}
+
+export interface ExecutionResult extends TimingMetrics {
+  engine: string;
+  engineQubits: number;
+  qpus: number;
+  ebits: number;
+  shots: number;
+  counts?: Record<string, number>;
+  probabilities?: Record<string, number>;
+  withoutLookahead: TimingMetrics;
+}
+
+export const DEFAULT_MAX_ENGINE_QUBITS = 26;
+
+export function timingMetrics(program: DistributedProgram, timeline: Timeline): TimingMetrics {
+  const occs = occupancies(program);
+  markTeleportedData(program, timeline, occs);
+  const ready = timeline.readyOnArrival.filter(Boolean).length;
+  const n = timeline.readyOnArrival.length;
+  return {
+    timeToSolutionUs: psToUs(timeline.makespanPs),
+    ebitsReadyShare: n === 0 ? 1 : ready / n,
+    dataIdleUs: psToUs(dataIdlePs(program, timeline, occs)),
+  };
+}
+
+function isCliffordCircuit(circuit: Circuit): boolean {
+  return circuit.instructions.every((op) => op.kind !== 'gate' || isClifford(op.gate, op.params));
+}
+
+function hasConditions(circuit: Circuit): boolean {
+  return circuit.instructions.some((op) => 'condition' in op && op.condition !== undefined);
+}
+
+type EngineName = 'statevector' | 'stabilizer' | 'density';
+
+function createEngine(name: EngineName, n: number): StateEngine {
+  if (name === 'stabilizer') return new StabilizerEngine(n);
+  if (name === 'density') return new DensityEngine(n);
+  return new StatevectorEngine(n);
+}
+
+function chooseEngine(lowered: LoweredProgram, requested: RuntimeEngine, maxQubits: number): EngineName {
+  const clifford = isCliffordCircuit(lowered.circuit);
+  if (requested === 'stabilizer' && !clifford) {
+    const g = lowered.circuit.instructions.find(
+      (op) => op.kind === 'gate' && !isClifford(op.gate, op.params),
+    );
+    throw new QnetError(
+      'E_ENGINE',
+      `the stabilizer engine runs Clifford programs only; '${g?.kind === 'gate' ? g.gate : '?'}' is not Clifford`,
+      { hint: "use engine 'statevector', or 'auto' to choose" },
+    );
+  }
+  const name: EngineName = requested === 'auto' ? (clifford ? 'stabilizer' : 'statevector') : requested;
+  if (name === 'statevector' && lowered.engineQubits > maxQubits) {
+    throw new QnetError(
+      'E_TOO_LARGE',
+      `running this program needs ${lowered.engineQubits} engine qubits (data plus live e-bit halves); the state-vector limit is ${maxQubits}`,
+      {
+        hint: clifford
+          ? "the program is Clifford: use engine 'stabilizer'"
+          : 'raise maxEngineQubits if memory allows, or run a smaller circuit',
+      },
+    );
+  }
+  return name;
+}
+
+function sorted(map: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const key of [...map.keys()].sort()) out[key] = map.get(key)!;
+  return out;
+}
+
+/** Draws `shots` outcomes from a distribution (inverse transform over the sorted keys). */
+function sampleFrom(dist: Map<string, number>, shots: number, rng: Rng): Map<string, number> {
+  const keys = [...dist.keys()].sort();
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const k of keys) {
+    total += dist.get(k)!;
+    cumulative.push(total);
+  }
+  const counts = new Map<string, number>();
+  for (let s = 0; s < shots; s++) {
+    const u = rng.next() * total;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > u) hi = mid;
+      else lo = mid + 1;
+    }
+    counts.set(keys[lo]!, (counts.get(keys[lo]!) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function keyOfBits(bits: Uint8Array): string {
+  let s = '';
+  for (let i = bits.length - 1; i >= 0; i--) s += bits[i] ? '1' : '0';
+  return s;
+}
+
+function checkOptions(options: ExecuteOptions): void {
+  if (!(Number.isSafeInteger(options.shots) && options.shots >= 0)) {
+    throw new QnetError('E_ARG', `shots = ${options.shots} is not a non-negative whole number`);
+  }
+  const max = options.maxEngineQubits;
+  if (max !== undefined && !(Number.isSafeInteger(max) && max >= 1)) {
+    throw new QnetError('E_ARG', `maxEngineQubits = ${max} is not a positive whole number`);
+  }
+}
+
+/** Runs `program`; see ExecuteOptions. Same seed, same program, same network: same result. */
+export function executeProgram(program: DistributedProgram, options: ExecuteOptions): ExecutionResult {
+  checkOptions(options);
+  const network = options.network ?? idealNetwork(program);
+  const lookahead = options.lookahead ?? true;
+  const rng = Rng.fromSeed(options.seed);
+  // Both timings draw from the same link streams (common random numbers), so their difference is
+  // the policy's, not the luck's.
+  const timeline = simulateTiming(program, network, lookahead, rng.child('timing'));
+  const other = lookahead ? simulateTiming(program, network, false, rng.child('timing')) : timeline;
+  // Noise comes from this single timing realisation: every shot sees the same gaps.
+  const lowered = lowerProgram(program, network, timeline, options.ideal);
+  const engine = chooseEngine(
+    lowered,
+    options.engine ?? 'auto',
+    options.maxEngineQubits ?? DEFAULT_MAX_ENGINE_QUBITS,
+  );
+  const n = Math.max(1, lowered.engineQubits);
+  const circuit = lowered.circuit;
+  const result: ExecutionResult = {
+    engine,
+    engineQubits: lowered.engineQubits,
+    qpus: program.qpus.length,
+    ebits: program.ebits.length,
+    shots: options.shots,
+    ...timingMetrics(program, timeline),
+    withoutLookahead: timingMetrics(program, other),
+  };
+
+  const exact = (name: EngineName): Map<string, number> => {
+    if (program.numBits === 0) return new Map([['', 1]]);
+    const dist = exactDistribution(() => createEngine(name, n), circuit, {
+      sampled: {
+        measurements: lowered.protocolMeasurements as ReadonlySet<Instruction>,
+        rng: rng.child('protocol'),
+      },
+    });
+    // Keys are over the circuit's numBits = the source's bits; protocol bits only fed the record.
+    return dist;
+  };
+
+  let exactDist: Map<string, number> | undefined;
+  if (options.probabilities) {
+    // Noisy pure-state runs would branch on every noise term; the density matrix carries them exactly.
+    const name: EngineName =
+      !options.ideal && options.engine === undefined && n <= MAX_DENSITY_QUBITS ? 'density' : engine;
+    if (name === 'density') result.engine = `${engine} (density for probabilities)`;
+    exactDist = exact(name);
+    result.probabilities = sorted(exactDist);
+  }
+  if (options.shots > 0) result.counts = sorted(sampleCounts());
+  return result;
+
+  function sampleCounts(): Map<string, number> {
+    const shots = options.shots;
+    if (program.numBits === 0) return new Map([['', shots]]);
+    if (options.ideal && engine === 'statevector') {
+      // Ideal: the corrections make the outcome independent of the protocol draws, so one exact
+      // distribution serves every shot.
+      return sampleFrom(exactDist ?? exact('statevector'), shots, rng.child('shots'));
+    }
+    const counts = new Map<string, number>();
+    if (engine === 'stabilizer' && !hasConditions(circuit)) {
+      const table = sampleMeasurements(circuit, shots, rng.child('frames'));
+      const bits = new Uint8Array(program.numBits);
+      for (let s = 0; s < shots; s++) {
+        bits.fill(0);
+        lowered.bitOfRecord.forEach((b, k) => {
+          if (b >= 0) bits[b] = getBit(table, s, k);
+        });
+        const key = keyOfBits(bits);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return counts;
+    }
+    for (let s = 0; s < shots; s++) {
+      const key = keyOfBits(runShot(createEngine(engine, n), circuit, rng.child(`shot/${s}`)).bits);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+}
