@@ -2,7 +2,9 @@
 // and where each diagonal gate runs, minimising e-bits (cat copies plus teleports). Multilevel
 // hypergraph partitioning with FM refinement on the time-extended hypergraph (Burt, Chen & Leung,
 // arXiv:2503.19082; hypergraph model of Andres-Martinez & Heunen, arXiv:1811.10972). Several
-// slicings are tried, always including the static one (no teleports), and the cheapest wins.
+// slicings are tried, always including the static one (no teleports), and the cheapest wins; at
+// the finest slicing a slice-by-slice construction with look-ahead (layered-greedy.ts) seeds FM,
+// which finds the teleport-heavy solutions of circuits like quantum volume.
 import { QnetError } from '../util/errors.js';
 import { Rng } from '../util/rng.js';
 import type { Allocation } from './allocation.js';
@@ -10,6 +12,7 @@ import { allocationCostWith } from './allocation-cost.js';
 import { buildCircuitHypergraph, type CircuitHypergraph } from './circuit-hypergraph.js';
 import type { DistCircuit } from './dist-ir.js';
 import { fmRefine, stallLimit } from './fm-refine.js';
+import { type LayeredGreedyOptions, layeredGreedy, remoteGatePenalty } from './layered-greedy.js';
 import { type MultilevelOptions, multilevelPartition } from './multilevel.js';
 import { bestPartPermutation } from './part-permutation.js';
 import { type PartitionContext, PartitionState } from './partition-state.js';
@@ -49,12 +52,13 @@ export function allocate(dc: DistCircuit, topology: Topology, options: AllocateO
 
   let best: Allocation | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
-  const consider = (a: Allocation): void => {
+  const consider = (a: Allocation): number => {
     const c = allocationCostWith(dc, steiner, a);
     if (c < bestCost) {
       best = a;
       bestCost = c;
     }
+    return c;
   };
 
   const staticGraph = buildCircuitHypergraph(dc, sliceByLayers(dc, 0));
@@ -67,7 +71,14 @@ export function allocate(dc: DistCircuit, topology: Topology, options: AllocateO
   const flat: PartitionContext | null = complete
     ? null
     : { ...ctx, steiner: new SteinerCost(completeTopology(k)) };
-  const staticState = staticPartition(staticGraph, ctx, flat, rng.child('static'), effort);
+  const staticState = staticPartition(
+    staticGraph,
+    ctx,
+    flat,
+    rng.child('static'),
+    effort,
+    contiguousPart(dc, staticGraph, topology.capacity),
+  );
   const staticAlloc = toAllocation(dc, staticGraph, sliceByLayers(dc, 0), staticState.part);
   consider(staticAlloc);
 
@@ -88,12 +99,24 @@ export function allocate(dc: DistCircuit, topology: Topology, options: AllocateO
       const slicing = sliceByLayers(dc, width);
       const ch = buildCircuitHypergraph(dc, slicing);
       const fine = projectSlices(prev, part, ch);
-      const state = new PartitionState(ch.graph, ctx, fine);
-      refineLevel(state, rng.child(`width/${width}`));
+      const state = refineLevel(
+        new PartitionState(ch.graph, ctx, fine),
+        rng.child(`width/${width}`),
+        level === 0 ? vcycles(ch.graph.numVertices * ctx.k, 1) : 0,
+      );
       consider(toAllocation(dc, ch, slicing, state.part));
       prev = ch;
       part = state.part;
     }
+    layeredCandidates(
+      dc,
+      ctx,
+      staticState.part.subarray(0, n),
+      depth,
+      rng.child('layered'),
+      consider,
+      () => bestCost,
+    );
   }
   if (best === null) throw new Error('allocate: no allocation found');
   return best;
@@ -110,6 +133,7 @@ function staticPartition(
   flat: PartitionContext | null,
   rng: Rng,
   effort: number,
+  contiguous: Int32Array,
 ): PartitionState {
   const h = ch.graph;
   const options = multilevelOptions(ctx);
@@ -129,11 +153,37 @@ function staticPartition(
       keep(placed);
     }
   }
+  // Circuits written with locality in mind (QFT, adders) can be at their best near index order.
+  const near = new PartitionState(h, ctx, contiguous.slice());
+  fmRefine(near, { maxPasses: options.fmPasses, slack: 1, stallMoves: stallLimit(h.numVertices) });
+  keep(near);
+  keep(multilevelPartition(h, ctx, rng.child('contiguous'), contiguous, options));
   for (let cycle = 0; cycle < 2; cycle++) {
     const from: PartitionState = best!;
     keep(multilevelPartition(h, ctx, rng.child(`vcycle/${cycle}`), from.part.slice(), options));
   }
   return best!;
+}
+
+/** Qubits in contiguous blocks of index order, each gate at the home of its second qubit. */
+function contiguousPart(dc: DistCircuit, ch: CircuitHypergraph, capacity: readonly number[]): Int32Array {
+  const n = dc.numQubits;
+  const part = new Int32Array(ch.graph.numVertices);
+  let qpu = 0;
+  let used = 0;
+  for (let q = 0; q < n; q++) {
+    while (used >= capacity[qpu]!) {
+      qpu++;
+      used = 0;
+    }
+    part[q] = qpu;
+    used++;
+  }
+  for (let g = 0; g < ch.gateOps.length; g++) {
+    const op = dc.ops[ch.gateOps[g]!]!;
+    if (op.kind === 'diag') part[n + g] = part[op.qubits[1]]!;
+  }
+  return part;
 }
 
 function multilevelOptions(ctx: PartitionContext): MultilevelOptions {
@@ -171,8 +221,75 @@ function projectSlices(
 }
 
 /** FM at one temporal level, then V-cycles that coarsen within parts to move groups together. */
-function refineLevel(state: PartitionState, _rng: Rng): void {
+function refineLevel(state: PartitionState, rng: Rng, cycles: number): PartitionState {
   fmRefine(state, { maxPasses: 16, slack: 1, stallMoves: Math.max(64, state.h.numVertices >> 2) });
+  let best = state;
+  const options = multilevelOptions(state.ctx);
+  for (let c = 0; c < cycles; c++) {
+    const next = multilevelPartition(best.h, best.ctx, rng.child(`vcycle/${c}`), best.part.slice(), options);
+    if (next.overload > best.overload || (next.overload === best.overload && next.cost >= best.cost)) break;
+    best = next;
+  }
+  return best;
+}
+
+/** V-cycles after FM at a temporal level (`most` on small graphs, fewer as vertices × QPUs grow). */
+function vcycles(work: number, most: number): number {
+  return work <= 40000 ? most : work <= 160000 ? Math.min(most, 1) : 0;
+}
+
+/** Qubit-slice vertices the layered construction may use (its FM refinement costs more per vertex). */
+const LAYERED_BUDGET = 60000;
+/** A layered construction costing more than this times the best so far is not refined. */
+const SKIP_FACTOR = 1.25;
+const LAYERED_SETTINGS: readonly LayeredGreedyOptions[] = [
+  { lookahead: 8, beta: 0.5, decay: 0.7 },
+  { lookahead: 12, beta: 0.3, decay: 0.85 },
+  { lookahead: 4, beta: 0.8, decay: 0.5 },
+];
+
+/**
+ * Candidates built slice by slice at the finest affordable slicing (teleport or cat copy, decided
+ * per slice with look-ahead), each refined by FM on the time-extended hypergraph.
+ */
+function layeredCandidates(
+  dc: DistCircuit,
+  ctx: PartitionContext,
+  start: Int32Array,
+  depth: number,
+  rng: Rng,
+  consider: (a: Allocation) => number,
+  bestCost: () => number,
+): void {
+  const n = dc.numQubits;
+  const width = Math.max(1, Math.ceil((depth * n) / LAYERED_BUDGET));
+  const slicing = sliceByLayers(dc, width);
+  const ch = buildCircuitHypergraph(dc, slicing);
+  const pen = remoteGatePenalty(dc);
+  let best: PartitionState | null = null;
+  LAYERED_SETTINGS.forEach((opts, i) => {
+    const homes = layeredGreedy(dc, slicing, ctx, start, pen, opts);
+    // No qubit ever moved: the static partition again, already considered.
+    let moved = false;
+    for (let j = n; j < homes.length && !moved; j++) moved = homes[j] !== homes[j - n];
+    if (!moved) return;
+    const part = new Int32Array(ch.graph.numVertices);
+    part.set(homes);
+    const base = ch.numSlices * n;
+    for (let g = 0; g < ch.gateOps.length; g++) {
+      const op = dc.ops[ch.gateOps[g]!]!;
+      if (op.kind === 'diag') part[base + g] = homes[slicing.sliceOfOp[ch.gateOps[g]!]! * n + op.qubits[0]]!;
+    }
+    const raw = new PartitionState(ch.graph, ctx, part);
+    // A construction far behind the best so far (circuits better served by cat copies) is dropped.
+    if (consider(toAllocation(dc, ch, slicing, raw.part)) > SKIP_FACTOR * bestCost()) return;
+    const state = refineLevel(raw, rng.child(`run/${i}`), 0);
+    consider(toAllocation(dc, ch, slicing, state.part));
+    if (best === null || state.cost < best.cost) best = state;
+  });
+  if (best === null) return;
+  const refined = refineLevel(best, rng.child('best'), vcycles(ch.graph.numVertices * ctx.k, 2));
+  consider(toAllocation(dc, ch, slicing, refined.part));
 }
 
 function toAllocation(

@@ -90,3 +90,18 @@ describe('toDistCircuit: CX chains', () => {
     expect(dc.ops.map((o) => (o.kind === 'one' ? o.gate : o.kind))).toEqual(['h', 'diag', 'diag', 'h']);
   });
 });
+
+describe('toDistCircuit: layer order', () => {
+  it('lists independent gates layer by layer, keeping each qubit and bit in order', () => {
+    const dc = toDistCircuit(
+      parseCircuit(
+        'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[5];\ncreg c[1];\ncz q[0],q[1];\ncz q[0],q[2];\ncz q[0],q[3];\ncz q[1],q[4];\nmeasure q[0] -> c[0];\nif(c==1) x q[4];\n',
+        't.qasm',
+      ),
+    );
+    const seq = dc.ops.map((o) => (o.kind === 'diag' ? o.qubits.join('') : o.kind));
+    // cz(1,4) shares no qubit with cz(0,2) and moves up to the second layer; the measurement
+    // still precedes the gate conditioned on its bit.
+    expect(seq).toEqual(['01', '02', '14', '03', 'measure', 'one']);
+  });
+});

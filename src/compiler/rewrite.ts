@@ -269,7 +269,36 @@ export function toDistCircuit(circuit: Circuit): DistCircuit {
   return {
     numQubits: circuit.numQubits,
     numBits: circuit.numBits,
-    ops: toOps(mergeCxPairs(items), circuit.numQubits),
+    ops: layerOrder(toOps(mergeCxPairs(items), circuit.numQubits), circuit.numQubits, circuit.numBits),
     twoQubitGates,
   };
+}
+
+/**
+ * The ops re-listed layer by layer (as soon as possible in two-qubit depth), so that time slices,
+ * which are contiguous stretches of the op list, cut the circuit across its width rather than
+ * along the order the source happened to list independent gates in. Only ops sharing no qubit and
+ * no classical bit swap places: every qubit and every bit sees its ops in the same order, so the
+ * circuit is the same.
+ */
+function layerOrder(ops: readonly DistOp[], numQubits: number, numBits: number): DistOp[] {
+  // Wires: qubits, then classical bits. Keys never decrease along a wire; ties keep source order.
+  const last = new Float64Array(numQubits + numBits);
+  const keys = new Float64Array(ops.length);
+  const wires: number[] = [];
+  ops.forEach((op, i) => {
+    wires.length = 0;
+    if (op.kind === 'diag') wires.push(op.qubits[0], op.qubits[1]);
+    else wires.push(op.qubit);
+    if (op.kind === 'measure') wires.push(numQubits + op.bit);
+    if (op.condition) for (const b of op.condition.bits) wires.push(numQubits + b);
+    let key = 0;
+    for (const w of wires) key = Math.max(key, last[w]!);
+    if (op.kind === 'diag') key = Math.floor(key) + 1;
+    keys[i] = key;
+    for (const w of wires) last[w] = key;
+  });
+  const order = Array.from({ length: ops.length }, (_, i) => i);
+  order.sort((a, b) => keys[a]! - keys[b]! || a - b);
+  return order.map((i) => ops[i]!);
 }
