@@ -7,7 +7,7 @@ import { isClifford } from '../gates/index.js';
 import { getBit } from '../state/bit-table.js';
 import { DensityEngine, MAX_DENSITY_QUBITS } from '../state/density.js';
 import type { StateEngine } from '../state/engine.js';
-import { exactDistribution } from '../state/exact-distribution.js';
+import { exactDistribution, MAX_OUTCOME_BITS } from '../state/exact-distribution.js';
 import { sampleMeasurements } from '../state/frame.js';
 import { runShot } from '../state/run-circuit.js';
 import { StabilizerEngine } from '../state/stabilizer.js';
@@ -17,6 +17,7 @@ import { Rng } from '../util/rng.js';
 import { psToUs } from '../util/units.js';
 import { type LoweredProgram, lowerProgram } from './lower.js';
 import { idealNetwork, type RuntimeNetwork } from './network.js';
+import { NoisePatterns } from './noise-patterns.js';
 import { dataIdlePs, markTeleportedData, occupancies } from './slot-history.js';
 import { simulateTiming, type Timeline } from './timing.js';
 
@@ -39,7 +40,7 @@ export interface ExecuteOptions {
 
 export interface TimingMetrics {
   timeToSolutionUs: number;
-  /** Share of e-bits whose pair was ready when the later of its two streams reached it (1 with no e-bits). */
+  /** Share of e-bits whose pair was ready when first needed (see timing.ts; 1 with no e-bits). */
   ebitsReadyShare: number;
   /** Idle time of data qubits, summed (see dataIdlePs in slot-history.ts). */
   dataIdleUs: number;
@@ -61,8 +62,8 @@ export const DEFAULT_MAX_ENGINE_QUBITS = 26;
 export function timingMetrics(program: DistributedProgram, timeline: Timeline): TimingMetrics {
   const occs = occupancies(program);
   markTeleportedData(program, timeline, occs);
-  const ready = timeline.readyOnArrival.filter(Boolean).length;
-  const n = timeline.readyOnArrival.length;
+  const ready = timeline.readyWhenNeeded.filter(Boolean).length;
+  const n = timeline.readyWhenNeeded.length;
   return {
     timeToSolutionUs: psToUs(timeline.makespanPs),
     ebitsReadyShare: n === 0 ? 1 : ready / n,
@@ -234,9 +235,48 @@ export function executeProgram(program: DistributedProgram, options: ExecuteOpti
       }
       return counts;
     }
+    if (engine === 'statevector') return samplePatterns(shots);
     for (let s = 0; s < shots; s++) {
       const key = keyOfBits(runShot(createEngine(engine, n), circuit, rng.child(`shot/${s}`)).bits);
       counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** State-vector shots grouped by their noise events (see noise-patterns.ts). */
+  function samplePatterns(shots: number): Map<string, number> {
+    const patterns = new NoisePatterns(circuit, lowered.protocolMeasurements);
+    const noiseRng = rng.child('noise');
+    const groups = new Map<string, number>();
+    for (let s = 0; s < shots; s++) {
+      const key = patterns.draw(noiseRng);
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    const counts = new Map<string, number>();
+    const add = (key: string, c: number) => counts.set(key, (counts.get(key) ?? 0) + c);
+    let g = 0;
+    for (const [events, count] of groups) {
+      const groupRng = rng.child(`pattern/${g++}`);
+      const real = patterns.realise(events);
+      if (count > 1 && program.numBits <= MAX_OUTCOME_BITS) {
+        try {
+          const dist = exactDistribution(() => createEngine('statevector', n), real.circuit, {
+            // More branches than shots would cost more than running the shots.
+            maxBranches: count,
+            sampled: { measurements: real.protocolMeasurements, rng: groupRng.child('protocol') },
+          });
+          for (const [key, c] of sampleFrom(dist, count, groupRng.child('shots'))) add(key, c);
+          continue;
+        } catch (e) {
+          if (!(e instanceof QnetError && e.code === 'E_TOO_MANY_BRANCHES')) throw e;
+        }
+      }
+      for (let s = 0; s < count; s++) {
+        add(
+          keyOfBits(runShot(createEngine('statevector', n), real.circuit, groupRng.child(`shot/${s}`)).bits),
+          1,
+        );
+      }
     }
     return counts;
   }

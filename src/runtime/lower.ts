@@ -3,8 +3,9 @@
 // - Slot virtualisation: a (QPU, slot) gets an engine qubit (in |0⟩) when first touched and gives it
 //   back when an unconditioned reset or measure-and-reset frees the slot, so the engine holds the data
 //   qubits plus the e-bit halves alive at once, not every slot of every QPU.
-// - Instructions appear in the timeline's start order (a causal order). A Bell pair is prepared
-//   (H, CX on two fresh qubits) when the first of its two streams takes it.
+// - Instructions appear in a causal order chosen to keep few engine qubits live (compactOrder); the
+//   times, hence the noise, are the timeline's. A Bell pair is prepared (H, CX on two fresh qubits)
+//   just before the first instruction that uses either half.
 // - Protocol measurements (bits ≥ numBits) only feed the record; corrections are record-controlled
 //   Paulis (a Pauli per bit: X^a X^b = X^(a⊕b)). Source measurements write the classical bits.
 // - A source measurement whose qubit and bit nothing touches afterwards moves to the end, so exact
@@ -17,6 +18,7 @@ import type { BitCondition, DistributedProgram, ProgramInstruction } from '../co
 import { gateOrThrow } from '../gates/index.js';
 import { QnetError } from '../util/errors.js';
 import { bitVersions } from './bit-versions.js';
+import { programDependencies } from './dependencies.js';
 import { bitsRead, bitsWritten, releasesSlot, slotsOf } from './instruction-facts.js';
 import { idleChannel, pairNoise } from './memory-noise.js';
 import { linkOfEbits, type RuntimeNetwork } from './network.js';
@@ -51,14 +53,140 @@ class EnginePool {
   }
 }
 
-/** Positions (in the timeline order) of source measurements that can move to the end. */
-function deferrable(program: DistributedProgram, timeline: Timeline): Set<number> {
+/**
+ * A causal order of the instructions that keeps few engine qubits live (the state's size is
+ * exponential in them): among the instructions whose dependencies are done, first those that take no
+ * new engine qubit, then those that take one (a first touch), then those that bring a pair in (two),
+ * earliest start first within each. Noise does not depend on the order (it comes from the timeline's
+ * times, per slot), so any causal order gives the same circuit up to commuting operations.
+ */
+function compactOrder(program: DistributedProgram, timeline: Timeline): [number, number][] {
+  const { total, insOf, outTarget, slotPrev, sides, qpuOf, base } = programDependencies(program);
+  const indeg = new Int32Array(total);
+  for (const targets of outTarget) for (const to of targets) indeg[to]!++;
+  // A pair comes in at its first use with both slots free: each 'ebit' also waits for the far slot.
+  const extra: number[][] = Array.from({ length: total }, () => []);
+  for (const [a, b] of sides) {
+    for (const [near, far] of [
+      [a!, b!],
+      [b!, a!],
+    ] as const) {
+      for (const p of slotPrev[far]!) {
+        extra[p]!.push(near);
+        indeg[near]!++;
+      }
+    }
+  }
+  const startOf = (n: number): number => timeline.start[qpuOf[n]!]![n - base[qpuOf[n]!]!]!;
+  const slotKey = (n: number, slot: number): string => `${qpuOf[n]}/${slot}`;
+  const live = new Set<string>();
+  const awaiting = new Map<string, number>();
+  const created = new Uint8Array(program.ebits.length);
+  const cost = (n: number): number => {
+    const ins = insOf[n]!;
+    if (ins.op === 'ebit') return 0;
+    let c = 0;
+    for (const s of slotsOf(ins)) {
+      const key = slotKey(n, s);
+      if (awaiting.has(key)) c += 2;
+      else if (!live.has(key)) c += 1;
+    }
+    return c;
+  };
+  const heap = new MinHeap();
+  const push = (n: number): void => heap.push(cost(n), startOf(n), n);
+  for (let n = 0; n < total; n++) if (indeg[n] === 0) push(n);
+  const done = new Uint8Array(total);
+  const order: [number, number][] = [];
+  const release = (targets: readonly number[]): void => {
+    for (const to of targets) if (--indeg[to]! === 0) push(to);
+  };
+  while (heap.size > 0) {
+    const n = heap.pop();
+    if (done[n]) continue;
+    done[n] = 1;
+    const ins = insOf[n]!;
+    const q = qpuOf[n]!;
+    order.push([q, n - base[q]!]);
+    if (ins.op === 'ebit') {
+      if (!created[ins.id]) awaiting.set(slotKey(n, ins.slot), ins.id);
+    } else {
+      for (const s of slotsOf(ins)) {
+        const id = awaiting.get(slotKey(n, s));
+        if (id !== undefined) {
+          created[id] = 1;
+          for (const side of sides[id]!) {
+            const e = insOf[side]!;
+            if (e.op !== 'ebit') continue;
+            const key = slotKey(side, e.slot);
+            awaiting.delete(key);
+            live.add(key);
+          }
+          // The far half's user, if it waits already, now costs less.
+          for (const side of sides[id]!)
+            for (const u of outTarget[side]!) if (indeg[u] === 0 && !done[u]) push(u);
+        }
+        live.add(slotKey(n, s));
+      }
+      if (releasesSlot(ins)) for (const s of slotsOf(ins)) live.delete(slotKey(n, s));
+    }
+    release(outTarget[n]!);
+    release(extra[n]!);
+  }
+  if (order.length !== total) throw new Error('runtime: the program has a dependency cycle');
+  return order;
+}
+
+/** A binary min-heap of nodes keyed by (cost, start time, node). */
+class MinHeap {
+  private readonly items: [number, number, number][] = [];
+  get size(): number {
+    return this.items.length;
+  }
+  private static less(a: [number, number, number], b: [number, number, number]): boolean {
+    return a[0] !== b[0] ? a[0] < b[0] : a[1] !== b[1] ? a[1] < b[1] : a[2] < b[2];
+  }
+  push(cost: number, start: number, node: number): void {
+    const h = this.items;
+    h.push([cost, start, node]);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!MinHeap.less(h[i]!, h[parent]!)) break;
+      [h[i], h[parent]] = [h[parent]!, h[i]!];
+      i = parent;
+    }
+  }
+  pop(): number {
+    const h = this.items;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && MinHeap.less(h[l]!, h[m]!)) m = l;
+        if (r < h.length && MinHeap.less(h[r]!, h[m]!)) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m]!, h[i]!];
+        i = m;
+      }
+    }
+    return top[2];
+  }
+}
+
+/** Positions (in the lowering order) of source measurements that can move to the end. */
+function deferrable(program: DistributedProgram, order: readonly (readonly [number, number])[]): Set<number> {
   const out = new Set<number>();
   const touched = new Set<string>();
   const read = new Set<number>();
   const written = new Set<number>();
-  for (let pos = timeline.order.length - 1; pos >= 0; pos--) {
-    const [q, i] = timeline.order[pos]!;
+  for (let pos = order.length - 1; pos >= 0; pos--) {
+    const [q, i] = order[pos]!;
     const ins = program.qpus[q]!.instructions[i]!;
     if (
       ins.op === 'measure' &&
@@ -96,7 +224,8 @@ export function lowerProgram(
   const lastEnd = new Map<string, number>();
   const created = new Set<number>();
   const linkOf = linkOfEbits(program, network);
-  const defer = deferrable(program, timeline);
+  const order = compactOrder(program, timeline);
+  const defer = deferrable(program, order);
   const sideOf = program.ebits.map(() => [] as [number, number][]);
   program.qpus.forEach((qp, q) => {
     for (const ins of qp.instructions) if (ins.op === 'ebit') sideOf[ins.id]?.push([q, ins.slot]);
@@ -176,15 +305,51 @@ export function lowerProgram(
     return bits.length === 0 ? {} : { condition: { bits, value } };
   };
 
-  timeline.order.forEach(([q, i], pos) => {
+  /** E-bit halves whose 'ebit' has run but whose pair is not in the circuit yet, by slot key. */
+  const awaiting = new Map<string, number>();
+  /** Puts e-bit `id` into the circuit: two fresh engine qubits in |Φ+⟩, the link's noise, aged from its ready time. */
+  const preparePair = (id: number): void => {
+    created.add(id);
+    const [a, b] = sideOf[id]!;
+    for (const [q, slot] of [a!, b!]) {
+      const key = `${q}/${slot}`;
+      awaiting.delete(key);
+      if (engineOf.has(key)) {
+        throw new QnetError(
+          'E_RUNTIME_PROGRAM',
+          `e-bit ${id} lands in slot ${slot} of QPU ${q}, which still holds a qubit`,
+          { hint: 'free the slot (measure with reset, or reset) before the e-bit' },
+        );
+      }
+    }
+    const here = acquire(a![0], a![1]);
+    const there = acquire(b![0], b![1]);
+    ops.push({ kind: 'gate', gate: 'h', targets: [here], params: [] });
+    ops.push({ kind: 'gate', gate: 'cx', targets: [here, there], params: [] });
+    const noise = ideal ? undefined : pairNoise(network.links[linkOf[id]!]!, here);
+    if (noise) ops.push(noise);
+    lastEnd.set(`${a![0]}/${a![1]}`, timeline.readyPs[id]!);
+    lastEnd.set(`${b![0]}/${b![1]}`, timeline.readyPs[id]!);
+  };
+
+  order.forEach(([q, i], pos) => {
     const ins: ProgramInstruction = program.qpus[q]!.instructions[i]!;
     const qpu = network.qpus[q]!;
+    if (ins.op === 'ebit') {
+      // The pair enters the circuit just before the first instruction that uses either half, so the
+      // engine holds only pairs in use (the timing is the timeline's: decay counts from readyPs).
+      if (!created.has(ins.id)) awaiting.set(`${q}/${ins.slot}`, ins.id);
+      return;
+    }
     const t0 = timeline.start[q]![i]!;
     const t1 = timeline.end[q]![i]!;
     const slots = slotsOf(ins);
-    const wasLive = slots.map((s) => engineOf.has(`${q}/${s}`));
+    for (const s of slots) {
+      const id = awaiting.get(`${q}/${s}`);
+      if (id !== undefined) preparePair(id);
+    }
     const engines = slots.map((s) => acquire(q, s));
-    if (ins.op !== 'ebit') for (let j = 0; j < slots.length; j++) idle(q, slots[j]!, engines[j]!, t0);
+    for (let j = 0; j < slots.length; j++) idle(q, slots[j]!, engines[j]!, t0);
     switch (ins.op) {
       case 'gate': {
         const arity = gateOrThrow(ins.gate).arity;
@@ -202,31 +367,6 @@ export function lowerProgram(
           depolarise(targets, targets.length === 1 ? qpu.gate1qError : qpu.gate2qError);
         }
         break;
-      }
-      case 'ebit': {
-        if (!created.has(ins.id)) {
-          created.add(ins.id);
-          const [a, b] = sideOf[ins.id]!;
-          const far = a![0] === q ? b! : a!;
-          const farKey = `${far[0]}/${far[1]}`;
-          const busy = wasLive[0] ? [q, ins.slot] : engineOf.has(farKey) ? far : undefined;
-          if (busy) {
-            throw new QnetError(
-              'E_RUNTIME_PROGRAM',
-              `e-bit ${ins.id} lands in slot ${busy[1]} of QPU ${busy[0]}, which still holds a qubit`,
-              { hint: 'free the slot (measure with reset, or reset) before the e-bit' },
-            );
-          }
-          const here = engines[0]!;
-          const there = acquire(far[0], far[1]);
-          ops.push({ kind: 'gate', gate: 'h', targets: [here], params: [] });
-          ops.push({ kind: 'gate', gate: 'cx', targets: [here, there], params: [] });
-          const noise = ideal ? undefined : pairNoise(network.links[linkOf[ins.id]!]!, here);
-          if (noise) ops.push(noise);
-          lastEnd.set(`${q}/${ins.slot}`, timeline.readyPs[ins.id]!);
-          lastEnd.set(farKey, timeline.readyPs[ins.id]!);
-        }
-        return;
       }
       case 'measure': {
         if (ins.condition) {

@@ -3,7 +3,7 @@ import { storedPairFidelity } from '../hardware/qpu.js';
 import { executeProgram } from './execute.js';
 import { idleChannel } from './memory-noise.js';
 import type { RuntimeLink, RuntimeNetwork } from './network.js';
-import { bellTeleportCase } from './programs.test-helper.js';
+import { bellTeleportCase, ghzCase } from './programs.test-helper.js';
 
 const perfectQpu = {
   gate1qPs: 24_000,
@@ -61,6 +61,34 @@ describe('noise', () => {
     const se = Math.sqrt((p * (1 - p)) / shots);
     const odd = ((r.counts!['01'] ?? 0) + (r.counts!['10'] ?? 0)) / shots;
     expect(Math.abs(odd - p)).toBeLessThan(4 * se);
+  });
+
+  it('noisy state-vector shots (grouped by noise events) follow the density-matrix distribution', () => {
+    // GHZ over three QPUs with every noise source on: decay, gate and readout errors, Werner e-bits.
+    const { program } = ghzCase();
+    const qpu = {
+      ...perfectQpu,
+      t1Us: 300,
+      t2Us: 200,
+      gate1qError: 0.002,
+      gate2qError: 0.01,
+      readoutError: 0.1,
+    };
+    const network: RuntimeNetwork = {
+      links: program.links.map(([a, b]) => ({ qpus: [a, b] as const, rateHz: 2e5, fidelity: 0.95 })),
+      classicalDelayPs: () => 500_000,
+      qpus: program.qpus.map(() => qpu),
+    };
+    const base = { seed: 6, ideal: false, network } as const;
+    const exact = executeProgram(program, { ...base, shots: 0, probabilities: true }).probabilities!;
+    const shots = 3000;
+    const r = executeProgram(program, { ...base, shots, probabilities: false, engine: 'statevector' });
+    expect(r.engine).toBe('statevector');
+    for (const key of new Set([...Object.keys(exact), ...Object.keys(r.counts!)])) {
+      const p = exact[key] ?? 0;
+      const se = Math.sqrt(Math.max(p * (1 - p), 1 / shots) / shots);
+      expect(Math.abs((r.counts![key] ?? 0) / shots - p), key).toBeLessThan(4 * se);
+    }
   });
 
   it('a Bell-diagonal e-bit [A, B, C, D] flips ZZ with B + C and XX with B + D', () => {

@@ -94,8 +94,11 @@ export function markTeleportedData(program: DistributedProgram, timeline: Timeli
 /**
  * Idle time of data qubits, ps: over every occupancy holding a data qubit, the gaps between
  * consecutive operations on its slot (from the end of one to the start of the next), counted only
- * from when the occupancy held data. Time before a qubit's first operation (it sits in |0⟩) and after
- * its last is not idle; a teleported qubit is idle in its new slot from the moment it left the old.
+ * from when the occupancy held data. Time before a qubit's first operation and after its last is not
+ * idle: a qubit need not be initialised at t = 0, its first operation can be scheduled as late as
+ * possible without delaying anything (the timeline already moves the local gates at the head of a
+ * qubit's life ALAP, see timing.ts). A teleported qubit is idle in its new slot from the moment it
+ * left the old.
  */
 export function dataIdlePs(
   program: DistributedProgram,

@@ -10,21 +10,34 @@ const dir = new URL('../../examples/', import.meta.url);
 const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));
 
 /**
- * The main demonstration: three jobs over all four QPUs, and lookahead (announcing the e-bits the
- * program needs) makes more e-bits ready when needed and keeps data qubits idle for less time.
+ * The main demonstration: three jobs over all four QPUs. Lookahead (announcing the e-bits the program
+ * needs) makes more of the e-bits ready when needed over the run — the first pairs of a short job are
+ * needed within nanoseconds and can be ready in neither case — and never leaves data qubits idle
+ * longer or the job slower.
  */
 function checkMainDemo(r: ScenarioResult): void {
   const jobs = r.workloads.filter((w): w is DistributedResult => w.kind === 'distributed');
   expect(jobs.map((j) => j.circuit)).toEqual(['ghz', 'qft-check', 'clifford-mirror']);
   expect(jobs[2]!.qubits).toBeGreaterThanOrEqual(1000);
+  let ready = 0;
+  let readyWithout = 0;
+  let idle = 0;
+  let idleWithout = 0;
   for (const j of jobs) {
     expect(j.qpus).toHaveLength(4);
     expect(j.ebits).toBeGreaterThan(0);
-    expect(j.ebitsReadyShare).toBeGreaterThan(j.withoutLookahead.ebitsReadyShare);
-    expect(j.dataIdleUs).toBeLessThan(j.withoutLookahead.dataIdleUs);
+    expect(j.ebitsReadyShare).toBeGreaterThanOrEqual(j.withoutLookahead.ebitsReadyShare);
+    expect(j.dataIdleUs).toBeLessThanOrEqual(j.withoutLookahead.dataIdleUs);
+    expect(j.timeToSolutionUs).toBeLessThanOrEqual(j.withoutLookahead.timeToSolutionUs);
     expect(j.fidelityToIdeal).toBeGreaterThanOrEqual(0);
     expect(j.fidelityToIdeal).toBeLessThanOrEqual(1);
+    ready += j.ebitsReadyShare * j.ebits;
+    readyWithout += j.withoutLookahead.ebitsReadyShare * j.ebits;
+    idle += j.dataIdleUs;
+    idleWithout += j.withoutLookahead.dataIdleUs;
   }
+  expect(ready).toBeGreaterThan(readyWithout);
+  expect(idle).toBeLessThan(0.9 * idleWithout);
 }
 
 describe('examples', () => {
