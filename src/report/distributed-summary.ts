@@ -3,7 +3,7 @@
 import type { DistributedResult } from '../scenario/run-distributed.js';
 import { formatNumber, formatTable } from './table.js';
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : '–');
+const pct = (x: number) => (Number.isFinite(x) ? `${+(100 * x).toPrecision(2)}%` : '–');
 
 export function formatDistributed(results: readonly DistributedResult[]): string {
   const cost = formatTable(
@@ -30,6 +30,7 @@ export function formatDistributed(results: readonly DistributedResult[]): string
       `${r.engine} (${r.engineQubits} q)`,
       formatNumber(r.shots),
       Number.isFinite(r.fidelityToIdeal) ? formatNumber(r.fidelityToIdeal, 3) : '–',
+      r.bitErrorRate === undefined ? '–' : pct(r.bitErrorRate),
     ]),
   );
   const timing = formatTable(

@@ -50,6 +50,11 @@ export interface DistributedResult extends Timing {
   withoutLookahead: Timing;
   /** Hellinger fidelity of the sampled outcomes to the ideal distribution (NaN when unknown). */
   fidelityToIdeal: number;
+  /**
+   * For circuits with one right answer (qft-check, clifford-mirror): the share of output bits that
+   * came out wrong, which stays informative where whole-string fidelity is ~0 on 1,000 qubits.
+   */
+  bitErrorRate?: number;
   /** The e-bit supply each pair of QPUs was run with. */
   links: { qpus: [string, string]; rateHz: number; fidelity: number }[];
 }
@@ -149,6 +154,23 @@ export function scenarioDistributedSetup(scenario: Scenario, perQpu: number | un
   return distributedSetup(scenario, ids, perQpu, (a, b) => classical.route(a, b)?.cost ?? 0, quantum.links);
 }
 
+/** Wrong bits per output bit, when the ideal outcome is a single string. */
+function bitErrorRateOf(
+  counts: Readonly<Record<string, number>> | undefined,
+  ideal: Readonly<Record<string, number>> | undefined,
+): { bitErrorRate?: number } {
+  const keys = ideal ? Object.keys(ideal) : [];
+  if (!counts || keys.length !== 1) return {};
+  const right = keys[0]!;
+  let wrong = 0;
+  let bits = 0;
+  for (const [key, c] of Object.entries(counts)) {
+    for (let i = 0; i < key.length; i++) if (key[i] !== right[i]) wrong += c;
+    bits += c * key.length;
+  }
+  return bits > 0 ? { bitErrorRate: wrong / bits } : {};
+}
+
 export function runDistributedWorkload(
   scenario: Scenario,
   w: DistributedWorkload,
@@ -200,6 +222,7 @@ export function runDistributedWorkload(
     ebitsReadyShare: result.ebitsReadyShare,
     dataIdleUs: result.dataIdleUs,
     withoutLookahead: result.withoutLookahead,
+    ...bitErrorRateOf(result.counts, idealDistribution),
     fidelityToIdeal:
       idealDistribution && result.counts ? hellingerFidelity(result.counts, idealDistribution) : Number.NaN,
     links: supply,

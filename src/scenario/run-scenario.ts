@@ -2,15 +2,14 @@
 // carries messages with its propagation delay) with its ping workloads, and the quantum network
 // (build-network.ts) serving the scenario's requests over its entanglement links.
 import { Simulation } from '../kernel/simulation.js';
-import { type ClassicalLinkSpec, ClassicalNetwork } from '../netstack/classical-network.js';
+import { ClassicalNetwork } from '../netstack/classical-network.js';
 import { PingInitiator, PingResponder } from '../netstack/ping.js';
 import type { RequestResult, RequestTotals } from '../netstack/request-result.js';
 import { quantileSorted, RunningStats } from '../util/stats.js';
-import { fibreDelayPs, fibreTransmissivity, PS_PER_US, psToUs, usToPs } from '../util/units.js';
+import { PS_PER_US, psToUs, usToPs } from '../util/units.js';
 import { buildNetwork } from './build-network.js';
 import { classicalLinkSpecs } from './classical-links.js';
 import { type EntanglementLinkResult, entanglementLinkResult } from './entanglement-results.js';
-import { resolvePreset } from './presets.js';
 import { type DistributedResult, runDistributedWorkload } from './run-distributed.js';
 import type { Scenario } from './schema.js';
 
