@@ -70,6 +70,11 @@ export class ProgramEmitter {
   private readonly next: number[][];
   private readonly hops: number[][];
   private nextBit: number;
+  private nextAlias: number;
+  private readonly sourceBits: number;
+  /** The id holding each source bit's current value. */
+  private readonly alias: number[];
+  private readonly remainingMeasures: Map<number, number>;
   private remoteGates = 0;
   private catCopies = 0;
   private teleportations = 0;
@@ -83,8 +88,18 @@ export class ProgramEmitter {
     this.pools = topology.capacity.map((c, i) => new SlotPool(c + (topology.commQubits[i] ?? 0)));
     this.copies = Array.from({ length: dc.numQubits }, () => []);
     this.copiesAt = Array.from({ length: k }, () => []);
-    for (let b = 0; b < dc.numBits; b++) this.holders.push(new Set());
-    this.nextBit = dc.numBits;
+    // A bit measured more than once keeps its final value under its own id and earlier values
+    // under fresh ids, so no id is written twice and a QPU holding an old value never goes stale.
+    const measured = new Map<number, number>();
+    for (const op of dc.ops) if (op.kind === 'measure') measured.set(op.bit, (measured.get(op.bit) ?? 0) + 1);
+    this.remainingMeasures = measured;
+    let earlier = 0;
+    for (const n of measured.values()) earlier += n - 1;
+    this.sourceBits = dc.numBits + earlier;
+    this.alias = Array.from({ length: dc.numBits }, (_, b) => b);
+    for (let b = 0; b < this.sourceBits; b++) this.holders.push(new Set());
+    this.nextAlias = dc.numBits;
+    this.nextBit = this.sourceBits;
     const paths = shortestPaths(k, topology.links);
     this.next = paths.next;
     this.hops = paths.hops;
@@ -137,8 +152,9 @@ export class ProgramEmitter {
   /** Makes the condition's bits present at `qpu`, fetching each from a QPU that has it. */
   private condition(qpu: number, cond: Condition | undefined): { condition?: BitCondition } {
     if (!cond) return {};
+    const ids = cond.bits.map((b) => this.alias[b]!);
     const byHolder = new Map<number, number[]>();
-    for (const b of cond.bits) {
+    for (const b of ids) {
       const h = this.holders[b]!;
       if (h.size === 0 || h.has(qpu)) {
         // Never measured: every QPU knows it reads 0.
@@ -151,7 +167,7 @@ export class ProgramEmitter {
       byHolder.set(from, list);
     }
     for (const [from, bits] of byHolder) this.sendBits(from, qpu, bits);
-    return { condition: { bits: cond.bits, value: cond.value } };
+    return { condition: { bits: ids, value: cond.value } };
   }
 
   private holderOf(q: number, qpu: number): number | undefined {
@@ -318,10 +334,17 @@ export class ProgramEmitter {
     return n;
   }
 
-  measure(q: number, bit: number, cond: Condition | undefined): void {
+  measure(q: number, sourceBit: number, cond: Condition | undefined): void {
     this.closeCopies(q);
     const { qpu, slot } = this.place[q]!;
-    this.emit(qpu, { op: 'measure', slot, basis: 'Z', bit, reset: false, ...this.condition(qpu, cond) });
+    const left = this.remainingMeasures.get(sourceBit)! - 1;
+    this.remainingMeasures.set(sourceBit, left);
+    // The last measurement writes the bit itself; earlier ones a fresh id. A conditioned one may
+    // leave the old value, so it writes where that value is.
+    const bit = cond ? this.alias[sourceBit]! : left === 0 ? sourceBit : this.nextAlias++;
+    const condition = this.condition(qpu, cond);
+    this.alias[sourceBit] = bit;
+    this.emit(qpu, { op: 'measure', slot, basis: 'Z', bit, reset: false, ...condition });
     // A conditioned measurement may leave the old value in place; either way only this QPU knows.
     const h = this.holders[bit]!;
     if (cond) h.add(qpu);
@@ -345,6 +368,7 @@ export class ProgramEmitter {
       version: 1,
       numQubits: this.dc.numQubits,
       numBits: this.dc.numBits,
+      sourceBits: this.sourceBits,
       totalBits: this.nextBit,
       qpus: t.names.map((name, i) => ({
         name,

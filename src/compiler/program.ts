@@ -4,8 +4,9 @@
 // each stream in order (instructions on disjoint slots may overlap) cannot deadlock.
 //
 // Slots: QPU i has `slots` qubits numbered 0..slots−1; any slot may hold data or an e-bit half.
-// Classical bits: ids 0..numBits−1 are the source circuit's bits; ids from numBits up are protocol
-// bits (cat-entanglement and teleportation outcomes), each written once.
+// Classical bits: ids 0..numBits−1 are the source circuit's bits (their final values), then the
+// earlier values of bits the circuit measures more than once, then protocol bits (cat-entanglement
+// and teleportation outcomes); every id is written once.
 
 import type { LocalStep } from './dist-ir.js';
 
@@ -82,6 +83,12 @@ export interface DistributedProgram {
   /** The source circuit's qubits and classical bits (outcome order = bit order, as in `qnet simulate`). */
   readonly numQubits: number;
   readonly numBits: number;
+  /**
+   * Bits of the source circuit's measurements: its numBits (each holding the bit's final value) and
+   * after them one id per earlier measurement into a bit measured again later, so every id is
+   * written once. Ids from here up are protocol bits, whose outcomes the corrections undo.
+   */
+  readonly sourceBits: number;
   /** Total classical bits including protocol bits. */
   readonly totalBits: number;
   readonly qpus: readonly QpuProgram[];

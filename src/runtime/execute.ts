@@ -144,10 +144,21 @@ function sampleFrom(dist: Map<string, number>, shots: number, rng: Rng): Map<str
   return counts;
 }
 
-function keyOfBits(bits: Uint8Array): string {
+/** The outcome key over the first `numBits` bits (the source circuit's), highest first. */
+function keyOfBits(bits: Uint8Array, numBits: number): string {
   let s = '';
-  for (let i = bits.length - 1; i >= 0; i--) s += bits[i] ? '1' : '0';
+  for (let i = numBits - 1; i >= 0; i--) s += bits[i] ? '1' : '0';
   return s;
+}
+
+/** A distribution over the lowered circuit's bits, summed over the extra leading ones. */
+function marginal(dist: Map<string, number>, numBits: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, p] of dist) {
+    const k = key.slice(key.length - numBits);
+    out.set(k, (out.get(k) ?? 0) + p);
+  }
+  return out;
 }
 
 function checkOptions(options: ExecuteOptions): void {
@@ -197,8 +208,8 @@ export function executeProgram(program: DistributedProgram, options: ExecuteOpti
         rng: rng.child('protocol'),
       },
     });
-    // Keys are over the circuit's numBits = the source's bits; protocol bits only fed the record.
-    return dist;
+    // Keys are over the source's bits; protocol bits only fed the record.
+    return marginal(dist, program.numBits);
   };
 
   let exactDist: Map<string, number> | undefined;
@@ -228,16 +239,19 @@ export function executeProgram(program: DistributedProgram, options: ExecuteOpti
       for (let s = 0; s < shots; s++) {
         bits.fill(0);
         lowered.bitOfRecord.forEach((b, k) => {
-          if (b >= 0) bits[b] = getBit(table, s, k);
+          if (b >= 0 && b < bits.length) bits[b] = getBit(table, s, k);
         });
-        const key = keyOfBits(bits);
+        const key = keyOfBits(bits, program.numBits);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       return counts;
     }
     if (engine === 'statevector') return samplePatterns(shots);
     for (let s = 0; s < shots; s++) {
-      const key = keyOfBits(runShot(createEngine(engine, n), circuit, rng.child(`shot/${s}`)).bits);
+      const key = keyOfBits(
+        runShot(createEngine(engine, n), circuit, rng.child(`shot/${s}`)).bits,
+        program.numBits,
+      );
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
     return counts;
@@ -258,14 +272,15 @@ export function executeProgram(program: DistributedProgram, options: ExecuteOpti
     for (const [events, count] of groups) {
       const groupRng = rng.child(`pattern/${g++}`);
       const real = patterns.realise(events);
-      if (count > 1 && program.numBits <= MAX_OUTCOME_BITS) {
+      if (count > 1 && program.sourceBits <= MAX_OUTCOME_BITS) {
         try {
           const dist = exactDistribution(() => createEngine('statevector', n), real.circuit, {
             // More branches than shots would cost more than running the shots.
             maxBranches: count,
             sampled: { measurements: real.protocolMeasurements, rng: groupRng.child('protocol') },
           });
-          for (const [key, c] of sampleFrom(dist, count, groupRng.child('shots'))) add(key, c);
+          for (const [key, c] of sampleFrom(marginal(dist, program.numBits), count, groupRng.child('shots')))
+            add(key, c);
           continue;
         } catch (e) {
           if (!(e instanceof QnetError && e.code === 'E_TOO_MANY_BRANCHES')) throw e;
@@ -273,7 +288,10 @@ export function executeProgram(program: DistributedProgram, options: ExecuteOpti
       }
       for (let s = 0; s < count; s++) {
         add(
-          keyOfBits(runShot(createEngine('statevector', n), real.circuit, groupRng.child(`shot/${s}`)).bits),
+          keyOfBits(
+            runShot(createEngine('statevector', n), real.circuit, groupRng.child(`shot/${s}`)).bits,
+            program.numBits,
+          ),
           1,
         );
       }

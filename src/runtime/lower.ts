@@ -282,7 +282,7 @@ export function lowerProgram(
     for (let j = 0; j < c.bits.length; j++) {
       const bit = c.bits[j]!;
       const want = Math.floor(c.value / 2 ** j) % 2;
-      if (bit >= program.numBits) {
+      if (bit >= program.sourceBits) {
         throw new QnetError('E_RUNTIME_UNSUPPORTED', `a condition reads protocol bit ${bit}`, {
           hint: 'conditions may read the source circuit bits only; protocol bits drive pauli corrections',
         });
@@ -378,7 +378,7 @@ export function lowerProgram(
             },
           );
         }
-        const source = ins.bit < program.numBits;
+        const source = ins.bit < program.sourceBits;
         latest.set(ins.bit, `${q}/${i}`);
         const flip = ideal ? 0 : qpu.readoutError;
         if (defer.has(pos)) {
@@ -434,9 +434,10 @@ export function lowerProgram(
   for (const m of tail) bitOfRecord.push(m.bits![0]!);
   const circuit: Circuit = {
     numQubits: pool.size,
-    numBits: program.numBits,
+    // Earlier values of bits measured twice sit above the source bits; results drop them.
+    numBits: program.sourceBits,
     qregs: [{ name: 'e', size: pool.size, offset: 0 }],
-    cregs: program.numBits > 0 ? [{ name: 'c', size: program.numBits, offset: 0 }] : [],
+    cregs: program.sourceBits > 0 ? [{ name: 'c', size: program.sourceBits, offset: 0 }] : [],
     instructions: [...ops, ...tailNoise, ...tail],
     source: { format: 'ir' },
   };

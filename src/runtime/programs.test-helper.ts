@@ -97,6 +97,7 @@ export class ProgramBuilder {
       version: 1,
       numQubits: this.numQubits,
       numBits: this.numBits,
+      sourceBits: this.numBits,
       totalBits: this.nextBit,
       qpus: this.streams.map((instructions, i) => ({
         name: `qpu${i}`,
