@@ -32,7 +32,7 @@ const opArb = (n: number) =>
     fc.record({
       kind: fc.constant('measure' as const),
       q: fc.nat(n - 1),
-      then: fc.constantFrom('x', 'h'),
+      gateAfter: fc.constantFrom('x', 'h'),
       on: fc.nat(n - 1),
     }),
   );
@@ -48,7 +48,7 @@ function build(n: number, ops: readonly object[]): Circuit {
       b?: number;
       c?: number;
       angle?: number;
-      then?: string;
+      gateAfter?: string;
       on?: number;
     };
     const params = (g: string) => Array.from({ length: PARAMS[g] ?? 0 }, (_, i) => op.angle! + i);
@@ -70,7 +70,7 @@ function build(n: number, ops: readonly object[]): Circuit {
       });
       out.push({
         kind: 'gate',
-        gate: op.then!,
+        gate: op.gateAfter!,
         targets: [op.on!],
         params: [],
         condition: { bits: [op.q!], value: 1 },
