@@ -48,24 +48,24 @@ export function compileCircuit(
   ];
   let best: CompileResult | undefined;
   let refusal: unknown;
-  for (const make of candidates) {
-    const allocation = make();
-    try {
-      best = { program: emitProgram(dist, topology, allocation), allocation, dist };
-      break;
-    } catch (e) {
-      if (!(e instanceof QnetError) || e.code !== 'E_COMPILE_COMM') throw e;
-      refusal = e;
+  // Each allocation is emitted as planned and with gates moved to where copies are open (which
+  // wins when communication qubits are scarce); the fewer e-bits is kept.
+  const consider = (allocation: Allocation): boolean => {
+    let found = false;
+    for (const reroute of [false, true]) {
+      try {
+        const program = emitProgram(dist, topology, allocation, { reroute });
+        found = true;
+        if (!best || program.stats.ebits < best.program.stats.ebits) best = { program, allocation, dist };
+      } catch (e) {
+        if (!(e instanceof QnetError) || e.code !== 'E_COMPILE_COMM') throw e;
+        refusal ??= e;
+      }
     }
-  }
-  try {
-    const baseline = emitProgram(dist, topology, naive);
-    if (!best || baseline.stats.ebits < best.program.stats.ebits)
-      best = { program: baseline, allocation: naive, dist };
-  } catch (e) {
-    if (!(e instanceof QnetError) || e.code !== 'E_COMPILE_COMM') throw e;
-    refusal ??= e;
-  }
+    return found;
+  };
+  for (const make of candidates) if (consider(make())) break;
+  consider(naive);
   if (!best) throw refusal;
   return best;
 }

@@ -82,6 +82,8 @@ export class ProgramEmitter {
   constructor(
     private readonly dc: DistCircuit,
     private readonly topology: Topology,
+    /** Move a gate to where the copies it needs are already open (see `diag`). */
+    private readonly reroute = false,
   ) {
     const k = topology.names.length;
     this.streams = Array.from({ length: k }, () => []);
@@ -318,6 +320,19 @@ export class ProgramEmitter {
     // Two copies at a third QPU need two free qubits there; otherwise run it at a's home.
     if (qpu !== ha && qpu !== hb && (qpu < 0 || this.pools[qpu]!.size - this.dataAt(qpu) < 2)) qpu = ha;
     if (qpu < 0) qpu = ha;
+    if (this.reroute) {
+      // A copy already open elsewhere may make another place free now, and a place with no free
+      // qubit would have to close a copy that later gates may want: prefer the cheaper place.
+      const costAt = (p: number) => this.copyCost(a, p) + this.copyCost(b, p);
+      let cost = costAt(qpu);
+      for (const alt of [ha, hb]) {
+        const c = costAt(alt);
+        if (c < cost) {
+          cost = c;
+          qpu = alt;
+        }
+      }
+    }
     const sa = this.copyAt(a, qpu);
     // a's copy must survive while b's is made (b's may need a free qubit at the same QPU).
     const copyA = this.copies[a]!.find((c) => c.qpu === qpu);
@@ -326,6 +341,17 @@ export class ProgramEmitter {
     this.guard.clear();
     if (ha !== qpu || hb !== qpu) this.remoteGates++;
     this.emit(qpu, { op: 'diag', slots: [sa, sb], steps: op.steps, ...this.condition(qpu, op.condition) });
+  }
+
+  /**
+   * Links a copy of q to `qpu` would cross now (0 when q is there or already copied there), plus
+   * half a link when `qpu` has no free qubit and would have to close another copy for it.
+   */
+  private copyCost(q: number, qpu: number): number {
+    if (this.holderOf(q, qpu) !== undefined) return 0;
+    let best = this.hops[this.place[q]!.qpu]![qpu]!;
+    for (const c of this.copies[q]!) best = Math.min(best, this.hops[c.qpu]![qpu]!);
+    return best + (this.pools[qpu]!.available === 0 ? 0.5 : 0);
   }
 
   private dataAt(qpu: number): number {
@@ -393,9 +419,14 @@ export class ProgramEmitter {
 }
 
 /** The distributed program for `dc` under `allocation` (see the header for the protocols). */
-export function emitProgram(dc: DistCircuit, topology: Topology, allocation: Allocation): DistributedProgram {
+export function emitProgram(
+  dc: DistCircuit,
+  topology: Topology,
+  allocation: Allocation,
+  options: { reroute?: boolean } = {},
+): DistributedProgram {
   const n = dc.numQubits;
-  const em = new ProgramEmitter(dc, topology);
+  const em = new ProgramEmitter(dc, topology, options.reroute ?? false);
   const homeAt = (s: number, q: number) => allocation.home[s * n + q]!;
   for (let q = 0; q < n; q++) em.placeInitially(q, homeAt(0, q));
   const initialPlaces = Array.from({ length: n }, (_, q) => em.where(q));
