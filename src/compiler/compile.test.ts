@@ -64,6 +64,15 @@ describe('compileCircuit', () => {
     expect(programListing(program)).toMatch(/^# distributed program: 15 qubits on 4 QPUs/);
   });
 
+  it('does not thrash when communication qubits are few (QFT, 4 QPUs, 2 communication qubits each)', () => {
+    // Layer by layer, every qubit's run is open at once and copies would be closed and reopened
+    // over a thousand times; in the source's order one copy at a time serves a whole run.
+    const c = load('qft_n63');
+    const scarce = compileCircuit(c, shapedTopology('all-to-all', 4, 16, 2), { seed: 1 }).program.stats.ebits;
+    const ample = compileCircuit(c, shapedTopology('all-to-all', 4, 16, 63), { seed: 1 }).program.stats.ebits;
+    expect(scarce).toBeLessThanOrEqual(1.1 * ample);
+  });
+
   it('a program survives a JSON round trip', () => {
     const { program } = compileCircuit(load('qft_n4'), shapedTopology('all-to-all', 2, 2, 2));
     expect(JSON.parse(JSON.stringify(program))).toEqual(program);

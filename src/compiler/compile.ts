@@ -48,13 +48,17 @@ export function compileCircuit(
   ];
   let best: CompileResult | undefined;
   let refusal: unknown;
-  // Each allocation is emitted as planned and with gates moved to where copies are open (which
-  // wins when communication qubits are scarce); the fewer e-bits is kept.
+  // Each allocation is emitted as planned and with gates moved to where copies are open, layer by
+  // layer and (static allocations) in the source's order; the last two win when communication
+  // qubits are scarce. The fewest e-bits is kept.
   const consider = (allocation: Allocation): boolean => {
     let found = false;
-    for (const reroute of [false, true]) {
+    const variants = [false, true, 'reuse' as const].flatMap((reroute) =>
+      (allocation.numSlices === 1 ? [false, true] : [false]).map((sourceOrder) => ({ reroute, sourceOrder })),
+    );
+    for (const variant of variants) {
       try {
-        const program = emitProgram(dist, topology, allocation, { reroute });
+        const program = emitProgram(dist, topology, allocation, variant);
         found = true;
         if (!best || program.stats.ebits < best.program.stats.ebits) best = { program, allocation, dist };
       } catch (e) {

@@ -61,4 +61,9 @@ export interface DistCircuit {
   readonly ops: readonly DistOp[];
   /** Two-qubit gates of the source circuit after decomposition to {one-qubit, CX, diagonal}. */
   readonly twoQubitGates: number;
+  /**
+   * Position of each op in the order the source listed them (the ops themselves are listed layer
+   * by layer); absent when the two agree.
+   */
+  readonly sourceIndex?: Int32Array;
 }

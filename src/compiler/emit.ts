@@ -62,6 +62,8 @@ export class ProgramEmitter {
   private readonly copies: Copy[][];
   /** Per QPU, open copies held there, least recently used first. */
   private readonly copiesAt: Copy[][];
+  /** Indices of the diagonal ops of each qubit, in order. */
+  private readonly diagsOf: number[][];
   /** Copies that must not be closed to free a qubit: the one being copied from, or one a gate waits on. */
   private readonly guard = new Set<Copy>();
   /** QPUs holding the current value of each classical bit. */
@@ -82,13 +84,17 @@ export class ProgramEmitter {
   constructor(
     private readonly dc: DistCircuit,
     private readonly topology: Topology,
-    /** Move a gate to where the copies it needs are already open (see `diag`). */
-    private readonly reroute = false,
+    /** Move a gate to where the copies it needs are already open (see `diag`); 'reuse' also breaks ties by reuse. */
+    private readonly reroute: boolean | 'reuse' = false,
   ) {
     const k = topology.names.length;
     this.streams = Array.from({ length: k }, () => []);
     this.pools = topology.capacity.map((c, i) => new SlotPool(c + (topology.commQubits[i] ?? 0)));
     this.copies = Array.from({ length: dc.numQubits }, () => []);
+    this.diagsOf = Array.from({ length: dc.numQubits }, () => []);
+    dc.ops.forEach((op, i) => {
+      if (op.kind === 'diag') for (const q of op.qubits) this.diagsOf[q]!.push(i);
+    });
     this.copiesAt = Array.from({ length: k }, () => []);
     // A bit measured more than once keeps its final value under its own id and earlier values
     // under fresh ids, so no id is written twice and a QPU holding an old value never goes stale.
@@ -312,7 +318,7 @@ export class ProgramEmitter {
     this.emit(qpu, { op: 'gate', gate, slots: [slot], params, ...this.condition(qpu, cond) });
   }
 
-  diag(op: DiagonalOp, at: number): void {
+  diag(op: DiagonalOp, at: number, index = -1): void {
     const [a, b] = op.qubits;
     const ha = this.place[a]!.qpu;
     const hb = this.place[b]!.qpu;
@@ -323,7 +329,12 @@ export class ProgramEmitter {
     if (this.reroute) {
       // A copy already open elsewhere may make another place free now, and a place with no free
       // qubit would have to close a copy that later gates may want: prefer the cheaper place.
-      const costAt = (p: number) => this.copyCost(a, p) + this.copyCost(b, p);
+      // Ties go to the place whose new copy is wanted again soonest (a copy that serves the next
+      // few gates, as a QFT target's does, rather than one that must wait through them).
+      const costAt = (p: number) =>
+        this.copyCost(a, p) +
+        this.copyCost(b, p) +
+        (this.reroute === 'reuse' ? 1e-3 * (this.reuseGap(a, p, index) + this.reuseGap(b, p, index)) : 0);
       let cost = costAt(qpu);
       for (const alt of [ha, hb]) {
         const c = costAt(alt);
@@ -341,6 +352,29 @@ export class ProgramEmitter {
     this.guard.clear();
     if (ha !== qpu || hb !== qpu) this.remoteGates++;
     this.emit(qpu, { op: 'diag', slots: [sa, sb], steps: op.steps, ...this.condition(qpu, op.condition) });
+  }
+
+  /**
+   * How many of q's next diagonal gates pass before one whose partner lives at `qpu` (0 if q is
+   * there or already copied there; capped), so that a new copy's usefulness can break ties.
+   */
+  private reuseGap(q: number, qpu: number, index: number): number {
+    if (index < 0 || this.holderOf(q, qpu) !== undefined) return 0;
+    const list = this.diagsOf[q]!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    const cap = 64;
+    for (let k = lo; k < list.length && k < lo + cap; k++) {
+      const op = this.dc.ops[list[k]!] as DiagonalOp;
+      const partner = op.qubits[0] === q ? op.qubits[1] : op.qubits[0];
+      if (this.place[partner]!.qpu === qpu) return k - lo;
+    }
+    return cap;
   }
 
   /**
@@ -423,7 +457,14 @@ export function emitProgram(
   dc: DistCircuit,
   topology: Topology,
   allocation: Allocation,
-  options: { reroute?: boolean } = {},
+  options: {
+    reroute?: boolean | 'reuse';
+    /**
+     * Emit in the source's order rather than layer by layer (static allocations only): fewer runs
+     * are open at once, which matters when communication qubits are few.
+     */
+    sourceOrder?: boolean;
+  } = {},
 ): DistributedProgram {
   const n = dc.numQubits;
   const em = new ProgramEmitter(dc, topology, options.reroute ?? false);
@@ -431,7 +472,14 @@ export function emitProgram(
   for (let q = 0; q < n; q++) em.placeInitially(q, homeAt(0, q));
   const initialPlaces = Array.from({ length: n }, (_, q) => em.where(q));
   let slice = 0;
-  dc.ops.forEach((op, i) => {
+  const indices = Array.from({ length: dc.ops.length }, (_, i) => i);
+  if (options.sourceOrder && dc.sourceIndex) {
+    if (allocation.numSlices !== 1) throw new Error('source order needs a static allocation');
+    const src = dc.sourceIndex;
+    indices.sort((x, y) => src[x]! - src[y]!);
+  }
+  for (const i of indices) {
+    const op = dc.ops[i]!;
     const s = allocation.sliceOfOp[i]!;
     while (slice < s) {
       slice++;
@@ -442,7 +490,7 @@ export function emitProgram(
         em.one(op.qubit, op.gate, op.params, op.diagonal, op.condition);
         break;
       case 'diag':
-        em.diag(op, allocation.gateQpu[i]!);
+        em.diag(op, allocation.gateQpu[i]!, i);
         break;
       case 'measure':
         em.measure(op.qubit, op.bit, op.condition);
@@ -451,7 +499,7 @@ export function emitProgram(
         em.reset(op.qubit, op.condition);
         break;
     }
-  });
+  }
   return { ...em.finish(), initialPlaces };
 }
 

@@ -266,11 +266,14 @@ function toOps(items: readonly Item[], numQubits: number): DistOp[] {
 /** The circuit in the distribution IR (same unitary up to global phase, same measurements). */
 export function toDistCircuit(circuit: Circuit): DistCircuit {
   const { items, twoQubitGates } = firstPass(circuit);
+  const ops = toOps(mergeCxPairs(items), circuit.numQubits);
+  const order = layerOrder(ops, circuit.numQubits, circuit.numBits);
   return {
     numQubits: circuit.numQubits,
     numBits: circuit.numBits,
-    ops: layerOrder(toOps(mergeCxPairs(items), circuit.numQubits), circuit.numQubits, circuit.numBits),
+    ops: order.map((i) => ops[i]!),
     twoQubitGates,
+    sourceIndex: Int32Array.from(order),
   };
 }
 
@@ -281,7 +284,7 @@ export function toDistCircuit(circuit: Circuit): DistCircuit {
  * no classical bit swap places: every qubit and every bit sees its ops in the same order, so the
  * circuit is the same.
  */
-function layerOrder(ops: readonly DistOp[], numQubits: number, numBits: number): DistOp[] {
+function layerOrder(ops: readonly DistOp[], numQubits: number, numBits: number): number[] {
   // Wires: qubits, then classical bits. Keys never decrease along a wire; ties keep source order.
   const last = new Float64Array(numQubits + numBits);
   const keys = new Float64Array(ops.length);
@@ -300,5 +303,5 @@ function layerOrder(ops: readonly DistOp[], numQubits: number, numBits: number):
   });
   const order = Array.from({ length: ops.length }, (_, i) => i);
   order.sort((a, b) => keys[a]! - keys[b]! || a - b);
-  return order.map((i) => ops[i]!);
+  return order;
 }
