@@ -42,7 +42,10 @@ const NOTES: Record<string, string> = {
     'its follow-up arXiv:2507.16036 (line networks), repository felix-burt/DISQCO; `ratio` is ours over it ' +
     '(lower is better). Those runs transpile to {u, cp} and count nested state teleportation; qnet counts ' +
     'cat-entanglement copies (Steiner trees on the topology) and teleportations of the state, without ' +
-    'pytket-dqc’s embedding. QV_n100 on 4 QPUs shows the compile time at scale.',
+    'pytket-dqc’s embedding. On qft_n63 even pytket-dqc’s plain partitioner (no embedding) reports 16 e-bits ' +
+    'for 2 QPUs, below the 31 that any 32/31 split needs under its own cat-entanglement model, so those runs ' +
+    'used other capacities than the stated rule; MLFM-R under the rule gives 31/60. QV_n100 on 4 QPUs shows the ' +
+    'compile time at scale.',
 };
 
 /** Lines for the `speedupVs…` fields a record carries (peers slower than us, quoted from REFERENCES.md). */
