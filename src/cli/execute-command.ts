@@ -1,6 +1,6 @@
 import { parseCircuit } from '../circuit/parse-circuit.js';
 import { compileCircuit } from '../compiler/compile.js';
-import { formatNumber, formatTable } from '../report/table.js';
+import { formatNumber } from '../report/table.js';
 import { executeProgram, presetNetwork, type RuntimeEngine, type RuntimeNetwork } from '../runtime/index.js';
 import { hellingerFidelity } from '../runtime/output-fidelity.js';
 import { parseScenario } from '../scenario/load.js';
@@ -9,6 +9,7 @@ import { simulateCircuit } from '../state/simulate.js';
 import { isQnetError, QnetError } from '../util/errors.js';
 import { type CompileCommandOptions, topologyFromOptions } from './compile-command.js';
 import { type CliIo, readUserFile } from './io.js';
+import { outcomeTables } from './outcome-tables.js';
 import { parseCount } from './parse-options.js';
 
 export interface ExecuteCommandOptions extends CompileCommandOptions {
@@ -25,7 +26,6 @@ export interface ExecuteCommandOptions extends CompileCommandOptions {
 /** Without a scenario: the 2030 datacenter's links as characterised by examples/ibm-cisco-2030.yaml. */
 export const DEFAULT_EBIT_RATE_HZ = 25_000;
 export const DEFAULT_EBIT_FIDELITY = 0.93;
-const MAX_ROWS = 32;
 
 function parsePositive(flag: string, raw: string, max = Number.POSITIVE_INFINITY): number {
   const x = Number(raw);
@@ -125,20 +125,7 @@ export function executeCommand(io: CliIo, file: string, opts: ExecuteCommandOpti
   ];
   if (fidelityToIdeal !== undefined)
     lines.push(`output fidelity to the monolithic ideal: ${formatNumber(fidelityToIdeal, 4)}`);
-  const table = (title: string, entries: [string, number][]) => {
-    const top = entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_ROWS);
-    lines.push(
-      '',
-      formatTable(
-        ['outcome', title],
-        top.map(([k, v]) => [k === '' ? '(none)' : k, formatNumber(v, 6)]),
-      ),
-    );
-    if (entries.length > MAX_ROWS)
-      lines.push(`... ${entries.length - MAX_ROWS} more outcomes (use --json for all)`);
-  };
-  if (result.probabilities) table('probability', Object.entries(result.probabilities));
-  if (result.counts) table(`count of ${result.shots}`, Object.entries(result.counts));
+  lines.push(...outcomeTables(result));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

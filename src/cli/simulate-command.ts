@@ -1,8 +1,8 @@
 import { parseCircuit } from '../circuit/parse-circuit.js';
-import { formatNumber, formatTable } from '../report/table.js';
 import { SIMULATORS, type SimulatorName, simulateCircuit } from '../state/simulate.js';
 import { QnetError } from '../util/errors.js';
 import { type CliIo, readUserFile } from './io.js';
+import { outcomeTables } from './outcome-tables.js';
 import { parseCount } from './parse-options.js';
 
 export interface SimulateCommandOptions {
@@ -12,8 +12,6 @@ export interface SimulateCommandOptions {
   seed?: string;
   json?: boolean;
 }
-
-const MAX_ROWS = 32;
 
 export function simulateCommand(io: CliIo, file: string, opts: SimulateCommandOptions): number {
   if (opts.engine !== undefined && !SIMULATORS.includes(opts.engine as SimulatorName)) {
@@ -38,20 +36,7 @@ export function simulateCommand(io: CliIo, file: string, opts: SimulateCommandOp
     return 0;
   }
   const lines = [`${file}: ${result.qubits} qubits on the ${result.engine} engine, ${seconds.toFixed(3)} s`];
-  const table = (title: string, entries: [string, number][]) => {
-    const top = entries.sort((a, b) => b[1] - a[1]).slice(0, MAX_ROWS);
-    lines.push(
-      '',
-      formatTable(
-        ['outcome', title],
-        top.map(([k, v]) => [k === '' ? '(none)' : k, formatNumber(v, 6)]),
-      ),
-    );
-    if (entries.length > MAX_ROWS)
-      lines.push(`... ${entries.length - MAX_ROWS} more outcomes (use --json for all)`);
-  };
-  if (result.probabilities) table('probability', Object.entries(result.probabilities));
-  if (result.counts) table(`count of ${result.shots}`, Object.entries(result.counts));
+  lines.push(...outcomeTables(result));
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

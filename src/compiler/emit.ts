@@ -224,18 +224,24 @@ export class ProgramEmitter {
     if (i >= 0) list.push(...list.splice(i, 1));
   }
 
-  private closeCopy(c: Copy): void {
+  /** Measures copy `c` out in X, frees its qubit and sends the outcome home; returns the bit. */
+  private measureOut(c: Copy): number {
     const home = this.place[c.qubit]!;
     const m = this.newBit();
     this.emit(c.qpu, { op: 'gate', gate: 'h', slots: [c.slot], params: [] });
     this.emit(c.qpu, { op: 'measure', slot: c.slot, basis: 'Z', bit: m, reset: true });
     this.pools[c.qpu]!.give(c.slot);
     this.sendBits(c.qpu, home.qpu, [m]);
-    this.emit(home.qpu, { op: 'pauli', pauli: 'z', slot: home.slot, bits: [m] });
-    const own = this.copies[c.qubit]!;
-    own.splice(own.indexOf(c), 1);
     const at = this.copiesAt[c.qpu]!;
     at.splice(at.indexOf(c), 1);
+    return m;
+  }
+
+  private closeCopy(c: Copy): void {
+    const home = this.place[c.qubit]!;
+    this.emit(home.qpu, { op: 'pauli', pauli: 'z', slot: home.slot, bits: [this.measureOut(c)] });
+    const own = this.copies[c.qubit]!;
+    own.splice(own.indexOf(c), 1);
   }
 
   /** Ends q's run: every copy measured in X, one Z correction at home from the parity of all. */
@@ -243,17 +249,7 @@ export class ProgramEmitter {
     const own = this.copies[q]!;
     if (own.length === 0) return;
     const home = this.place[q]!;
-    const bits: number[] = [];
-    for (const c of own) {
-      const m = this.newBit();
-      bits.push(m);
-      this.emit(c.qpu, { op: 'gate', gate: 'h', slots: [c.slot], params: [] });
-      this.emit(c.qpu, { op: 'measure', slot: c.slot, basis: 'Z', bit: m, reset: true });
-      this.pools[c.qpu]!.give(c.slot);
-      this.sendBits(c.qpu, home.qpu, [m]);
-      const at = this.copiesAt[c.qpu]!;
-      at.splice(at.indexOf(c), 1);
-    }
+    const bits = own.map((c) => this.measureOut(c));
     this.emit(home.qpu, { op: 'pauli', pauli: 'z', slot: home.slot, bits });
     own.length = 0;
   }

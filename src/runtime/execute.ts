@@ -3,15 +3,18 @@
 // `qnet simulate` keys the source circuit's (OpenQASM bits, highest first), so both compare 1:1.
 import type { Circuit, Instruction } from '../circuit/ir.js';
 import type { DistributedProgram } from '../compiler/program.js';
-import { isClifford } from '../gates/index.js';
 import { getBit } from '../state/bit-table.js';
-import { DensityEngine, MAX_DENSITY_QUBITS } from '../state/density.js';
-import type { StateEngine } from '../state/engine.js';
+import { MAX_DENSITY_QUBITS } from '../state/density.js';
 import { exactDistribution, MAX_OUTCOME_BITS } from '../state/exact-distribution.js';
 import { sampleMeasurements } from '../state/frame.js';
 import { runShot } from '../state/run-circuit.js';
-import { StabilizerEngine } from '../state/stabilizer.js';
-import { StatevectorEngine } from '../state/statevector.js';
+import {
+  createEngine,
+  firstNonClifford,
+  type SimulatorName,
+  sampleFromDistribution,
+  sortedRecord,
+} from '../state/simulate.js';
 import { QnetError } from '../util/errors.js';
 import { Rng } from '../util/rng.js';
 import { psToUs } from '../util/units.js';
@@ -71,31 +74,19 @@ export function timingMetrics(program: DistributedProgram, timeline: Timeline): 
   };
 }
 
-function isCliffordCircuit(circuit: Circuit): boolean {
-  return circuit.instructions.every((op) => op.kind !== 'gate' || isClifford(op.gate, op.params));
-}
-
 function hasConditions(circuit: Circuit): boolean {
   return circuit.instructions.some((op) => 'condition' in op && op.condition !== undefined);
 }
 
-type EngineName = 'statevector' | 'stabilizer' | 'density';
-
-function createEngine(name: EngineName, n: number): StateEngine {
-  if (name === 'stabilizer') return new StabilizerEngine(n);
-  if (name === 'density') return new DensityEngine(n);
-  return new StatevectorEngine(n);
-}
+type EngineName = SimulatorName;
 
 function chooseEngine(lowered: LoweredProgram, requested: RuntimeEngine, maxQubits: number): EngineName {
-  const clifford = isCliffordCircuit(lowered.circuit);
+  const g = firstNonClifford(lowered.circuit);
+  const clifford = g === undefined;
   if (requested === 'stabilizer' && !clifford) {
-    const g = lowered.circuit.instructions.find(
-      (op) => op.kind === 'gate' && !isClifford(op.gate, op.params),
-    );
     throw new QnetError(
       'E_ENGINE',
-      `the stabilizer engine runs Clifford programs only; '${g?.kind === 'gate' ? g.gate : '?'}' is not Clifford`,
+      `the stabilizer engine runs Clifford programs only; '${g.gate}' is not Clifford`,
       { hint: "use engine 'statevector', or 'auto' to choose" },
     );
   }
@@ -112,36 +103,6 @@ function chooseEngine(lowered: LoweredProgram, requested: RuntimeEngine, maxQubi
     );
   }
   return name;
-}
-
-function sorted(map: Map<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const key of [...map.keys()].sort()) out[key] = map.get(key)!;
-  return out;
-}
-
-/** Draws `shots` outcomes from a distribution (inverse transform over the sorted keys). */
-function sampleFrom(dist: Map<string, number>, shots: number, rng: Rng): Map<string, number> {
-  const keys = [...dist.keys()].sort();
-  const cumulative: number[] = [];
-  let total = 0;
-  for (const k of keys) {
-    total += dist.get(k)!;
-    cumulative.push(total);
-  }
-  const counts = new Map<string, number>();
-  for (let s = 0; s < shots; s++) {
-    const u = rng.next() * total;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! > u) hi = mid;
-      else lo = mid + 1;
-    }
-    counts.set(keys[lo]!, (counts.get(keys[lo]!) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** The outcome key over the first `numBits` bits (the source circuit's), highest first. */
@@ -219,9 +180,9 @@ export function executeProgram(program: DistributedProgram, options: ExecuteOpti
       !options.ideal && options.engine === undefined && n <= MAX_DENSITY_QUBITS ? 'density' : engine;
     if (name === 'density') result.engine = `${engine} (density for probabilities)`;
     exactDist = exact(name);
-    result.probabilities = sorted(exactDist);
+    result.probabilities = sortedRecord(exactDist);
   }
-  if (options.shots > 0) result.counts = sorted(sampleCounts());
+  if (options.shots > 0) result.counts = sortedRecord(sampleCounts());
   return result;
 
   function sampleCounts(): Map<string, number> {
@@ -230,7 +191,7 @@ export function executeProgram(program: DistributedProgram, options: ExecuteOpti
     if (options.ideal && engine === 'statevector') {
       // Ideal: the corrections make the outcome independent of the protocol draws, so one exact
       // distribution serves every shot.
-      return sampleFrom(exactDist ?? exact('statevector'), shots, rng.child('shots'));
+      return sampleFromDistribution(exactDist ?? exact('statevector'), shots, rng.child('shots'));
     }
     const counts = new Map<string, number>();
     if (engine === 'stabilizer' && !hasConditions(circuit)) {
@@ -279,7 +240,11 @@ export function executeProgram(program: DistributedProgram, options: ExecuteOpti
             maxBranches: count,
             sampled: { measurements: real.protocolMeasurements, rng: groupRng.child('protocol') },
           });
-          for (const [key, c] of sampleFrom(marginal(dist, program.numBits), count, groupRng.child('shots')))
+          for (const [key, c] of sampleFromDistribution(
+            marginal(dist, program.numBits),
+            count,
+            groupRng.child('shots'),
+          ))
             add(key, c);
           continue;
         } catch (e) {

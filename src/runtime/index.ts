@@ -16,5 +16,6 @@ export {
   type RuntimeLink,
   type RuntimeNetwork,
   type RuntimeQpu,
+  runtimeQpu,
 } from './network.js';
 export { simulateTiming, type Timeline } from './timing.js';

@@ -2,7 +2,7 @@
 // fidelity, how many pairs at once), classical latency between QPUs, and per-QPU durations and
 // errors. Built by the caller (scenario, CLI) or by the two helpers below.
 import type { DistributedProgram } from '../compiler/program.js';
-import { QPU_CLASS_PRESETS, type QpuClassPresetName } from '../hardware/qpu.js';
+import { QPU_CLASS_PRESETS, type QpuClassParams, type QpuClassPresetName } from '../hardware/qpu.js';
 import { QnetError } from '../util/errors.js';
 import { nsToPs } from '../util/units.js';
 
@@ -79,13 +79,13 @@ export interface PresetNetworkOptions {
   readonly classicalDelayPs?: number;
 }
 
-/** Every link of the program at the same rate and fidelity, every QPU of one hardware class. */
-export function presetNetwork(program: DistributedProgram, options: PresetNetworkOptions): RuntimeNetwork {
-  const p = QPU_CLASS_PRESETS[options.qpuClass ?? 'heron-r2'].params;
-  const qpu: RuntimeQpu = {
+/** What the runtime needs of a QPU class: durations in ps, coherence and error rates. */
+export function runtimeQpu(p: QpuClassParams): RuntimeQpu {
+  return {
     gate1qPs: nsToPs(p.gate1qDurationNs),
     gate2qPs: nsToPs(p.gate2qDurationNs),
     measurePs: nsToPs(p.readoutDurationNs),
+    // Active reset is a measurement and a conditional flip.
     resetPs: nsToPs(p.readoutDurationNs + p.gate1qDurationNs),
     t1Us: p.t1Us,
     t2Us: p.t2Us,
@@ -93,6 +93,11 @@ export function presetNetwork(program: DistributedProgram, options: PresetNetwor
     gate2qError: p.gate2qError,
     readoutError: p.readoutError,
   };
+}
+
+/** Every link of the program at the same rate and fidelity, every QPU of one hardware class. */
+export function presetNetwork(program: DistributedProgram, options: PresetNetworkOptions): RuntimeNetwork {
+  const qpu = runtimeQpu(QPU_CLASS_PRESETS[options.qpuClass ?? 'heron-r2'].params);
   const delay = options.classicalDelayPs ?? 1_000_000;
   return {
     links: program.links.map(([a, b]) => ({

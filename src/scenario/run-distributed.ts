@@ -9,11 +9,10 @@ import { compileCircuit } from '../compiler/compile.js';
 import type { Topology } from '../compiler/topology.js';
 import { Simulation } from '../kernel/simulation.js';
 import { ClassicalNetwork } from '../netstack/classical-network.js';
-import { executeProgram, type RuntimeNetwork } from '../runtime/index.js';
+import { executeProgram, type RuntimeNetwork, runtimeQpu } from '../runtime/index.js';
 import { hellingerFidelity } from '../runtime/output-fidelity.js';
 import { simulateCircuit } from '../state/simulate.js';
 import { Rng } from '../util/rng.js';
-import { nsToPs } from '../util/units.js';
 import { type BuiltLink, buildNetwork } from './build-network.js';
 import { classicalLinkSpecs } from './classical-links.js';
 import { entanglementLinkResult } from './entanglement-results.js';
@@ -122,21 +121,7 @@ export function distributedSetup(
   const network: RuntimeNetwork = {
     links: links.map((qpus, k) => ({ qpus, rateHz: supply[k]!.rateHz, fidelity: supply[k]!.fidelity })),
     classicalDelayPs: (a: number, b: number) => classicalDelayPs(ids[a]!, ids[b]!),
-    qpus: nodes.map((n) => {
-      const p = resolveHardware(scenario, 'qpu', n.qpu ?? DEFAULT_HARDWARE.qpu);
-      return {
-        gate1qPs: nsToPs(p.gate1qDurationNs),
-        gate2qPs: nsToPs(p.gate2qDurationNs),
-        measurePs: nsToPs(p.readoutDurationNs),
-        // Active reset is a measurement and a conditional flip.
-        resetPs: nsToPs(p.readoutDurationNs + p.gate1qDurationNs),
-        t1Us: p.t1Us,
-        t2Us: p.t2Us,
-        gate1qError: p.gate1qError,
-        gate2qError: p.gate2qError,
-        readoutError: p.readoutError,
-      };
-    }),
+    qpus: nodes.map((n) => runtimeQpu(resolveHardware(scenario, 'qpu', n.qpu ?? DEFAULT_HARDWARE.qpu))),
   };
   return { topology, network, links: supply };
 }

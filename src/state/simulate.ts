@@ -102,7 +102,8 @@ export function chooseSimulator(circuit: Circuit, requested?: SimulatorName): Si
   );
 }
 
-function createEngine(name: SimulatorName, numQubits: number): StateEngine {
+/** A fresh engine of the named kind on `numQubits` qubits in |0…0⟩. */
+export function createEngine(name: SimulatorName, numQubits: number): StateEngine {
   if (name === 'stabilizer') return new StabilizerEngine(numQubits);
   if (name === 'density') return new DensityEngine(numQubits);
   return new StatevectorEngine(numQubits);
@@ -117,7 +118,8 @@ function keyOf(circuit: Circuit, shot: ShotResult): string {
   return shot.record.join('');
 }
 
-function sortedRecord(map: Map<string, number>): Record<string, number> {
+/** The map as a plain record with its keys in sorted order (stable JSON output). */
+export function sortedRecord(map: Map<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const key of [...map.keys()].sort()) out[key] = map.get(key)!;
   return out;
@@ -147,7 +149,11 @@ function isTerminalOnly(ops: readonly Instruction[]): boolean {
 }
 
 /** Draws `shots` outcomes from an exact distribution (inverse transform over the sorted outcomes). */
-function sampleFromDistribution(dist: Map<string, number>, shots: number, rng: Rng): Map<string, number> {
+export function sampleFromDistribution(
+  dist: Map<string, number>,
+  shots: number,
+  rng: Rng,
+): Map<string, number> {
   const keys = [...dist.keys()].sort();
   const cumulative = new Float64Array(keys.length);
   let total = 0;
