@@ -40,12 +40,22 @@ const NOTES: Record<string, string> = {
     'communication qubits not limiting). `published` is the best mean over 5 runs in the data files released ' +
     'with Burt, Chen and Leung, arXiv:2503.19082 (their MLFM-R beside pytket-dqc’s P, PE and ESD workflows) and ' +
     'its follow-up arXiv:2507.16036 (line networks), repository felix-burt/DISQCO; `ratio` is ours over it ' +
-    '(lower is better). Those runs transpile to {u, cp} and count nested state teleportation; qnet counts ' +
-    'cat-entanglement copies (Steiner trees on the topology) and teleportations of the state, without ' +
-    'pytket-dqc’s embedding. On qft_n63 even pytket-dqc’s plain partitioner (no embedding) reports 16 e-bits ' +
-    'for 2 QPUs, below the 31 that any 32/31 split needs under its own cat-entanglement model, so those runs ' +
-    'used other capacities than the stated rule; MLFM-R under the rule gives 31/60. QV_n100 on 4 QPUs shows the ' +
-    'compile time at scale.',
+    '(lower is better) and `publishedCapacity` says whether that count was made under the same rule. Those runs ' +
+    'transpile to {u, cp} and count nested state teleportation; qnet counts cat-entanglement copies (Steiner ' +
+    'trees on the topology) and teleportations of the state, without pytket-dqc’s embedding. MLFM-R is run ' +
+    'under the rule in the release; pytket-dqc is not: the release has only its outputs, and pytket-dqc sizes ' +
+    'each server from the network it is given, which is not recorded. On qft_n63 the pytket-dqc counts cannot ' +
+    'come from the rule: every qubit pair interacts, so cat-entanglement alone (its P workflow) needs one copy ' +
+    'per qubit on the smaller side of a 2-way cut, at least 31 for 32/31, yet P reports 16. With one QPU ' +
+    'allowed 47 or 48 qubits qnet gives 16 and 15, the published P and ESD counts (the `capacity 47/48` ' +
+    'cases); on the 6-QPU line, 12 qubits per QPU instead of 11 brings qnet from 140 to 97 (pytket 96). The ' +
+    'same “larger” table also gives cc_n64 the same pytket-dqc counts and run times as qft_n63 (15/28/47.2, ' +
+    'about 100 s for ESD) while the line files give cc_n64 3–7 e-bits in under 0.4 s, so its pytket-dqc ' +
+    'columns look misaligned. Against MLFM-R under the rule qnet gives 31/60 on qft_n63, as MLFM-R does. ' +
+    'adder_n28 numbers its full adders a = i, b = 12 + i with the carries at 24–27, so blocks of consecutive ' +
+    'indices cut every adder; the compiler also starts from blocks along the interaction chain (reverse ' +
+    'Cuthill–McKee), which gives 6 on the 4-QPU line and 2 on 2 QPUs. QV_n100 on 4 QPUs shows the compile ' +
+    'time at scale.',
 };
 
 /** Lines for the `speedupVs…` fields a record carries (peers slower than us, quoted from REFERENCES.md). */

@@ -4,11 +4,14 @@
 // arXiv:2503.19082; hypergraph model of Andres-Martinez & Heunen, arXiv:1811.10972). Several
 // slicings are tried, always including the static one (no teleports), and the cheapest wins; at
 // the finest slicing a slice-by-slice construction with look-ahead (layered-greedy.ts) seeds FM,
-// which finds the teleport-heavy solutions of circuits like quantum volume.
+// which finds the teleport-heavy solutions of circuits like quantum volume. A second family grows
+// the same way from contiguous blocks of the qubits' interaction order (qubit-order.ts,
+// block-cuts.ts), a basin multilevel runs miss on chain-shaped circuits such as ripple-carry adders.
 import { QnetError } from '../util/errors.js';
 import { Rng } from '../util/rng.js';
 import type { Allocation } from './allocation.js';
 import { allocationCostWith } from './allocation-cost.js';
+import { cutPrices, orderedBlocks } from './block-cuts.js';
 import { buildCircuitHypergraph, type CircuitHypergraph } from './circuit-hypergraph.js';
 import type { DistCircuit } from './dist-ir.js';
 import { fmRefine, stallLimit } from './fm-refine.js';
@@ -16,6 +19,7 @@ import { type LayeredGreedyOptions, layeredGreedy, remoteGatePenalty } from './l
 import { type MultilevelOptions, multilevelPartition } from './multilevel.js';
 import { bestPartPermutation } from './part-permutation.js';
 import { type PartitionContext, PartitionState } from './partition-state.js';
+import { interactionGraph, interactionOrder } from './qubit-order.js';
 import { type Slicing, sliceByLayers, twoQubitDepth } from './time-slices.js';
 import type { Topology } from './topology.js';
 import { SteinerCost } from './topology-distance.js';
@@ -34,7 +38,31 @@ const SLICE_WORK_BUDGET = 12000;
 /** Static-graph vertices × QPUs × independent runs (more runs on small circuits, where they are cheap). */
 const RUN_WORK_BUDGET = 40000;
 
+/** The allocation of least modelled cost among `allocateCandidates` (ties: the first). */
 export function allocate(dc: DistCircuit, topology: Topology, options: AllocateOptions = {}): Allocation {
+  let best: Candidate | null = null;
+  for (const c of allocateCandidates(dc, topology, options))
+    if (best === null || c.cost < best.cost) best = c;
+  if (best === null) throw new Error('allocate: no allocation found');
+  return best.allocation;
+}
+
+export interface Candidate {
+  readonly allocation: Allocation;
+  /** E-bits under the partitioner's model (allocation-cost.ts). */
+  readonly cost: number;
+}
+
+/**
+ * The best allocation of each family the partitioner grows: from the multilevel static partition,
+ * and from blocks of the qubits' interaction order (when that differs). The emitter's count can
+ * differ from the model (it moves gates to open copies), so the compiler emits each.
+ */
+export function allocateCandidates(
+  dc: DistCircuit,
+  topology: Topology,
+  options: AllocateOptions = {},
+): Candidate[] {
   const k = topology.names.length;
   const n = dc.numQubits;
   if (topology.capacity.length !== k) throw new Error('topology: capacity must list one number per QPU');
@@ -49,18 +77,8 @@ export function allocate(dc: DistCircuit, topology: Topology, options: AllocateO
   const steiner = new SteinerCost(topology);
   const ctx: PartitionContext = { k, capacity: Int32Array.from(topology.capacity), steiner };
   const rng = Rng.fromSeed(options.seed ?? 0).child('allocate');
-
-  let best: Allocation | null = null;
-  let bestCost = Number.POSITIVE_INFINITY;
-  const consider = (a: Allocation): number => {
-    const c = allocationCostWith(dc, steiner, a);
-    if (c < bestCost) {
-      best = a;
-      bestCost = c;
-    }
-    return c;
-  };
-
+  const teleport = options.teleport !== false;
+  const depth = twoQubitDepth(dc);
   const staticGraph = buildCircuitHypergraph(dc, sliceByLayers(dc, 0));
   const autoEffort = Math.min(
     24,
@@ -71,6 +89,25 @@ export function allocate(dc: DistCircuit, topology: Topology, options: AllocateO
   const flat: PartitionContext | null = complete
     ? null
     : { ...ctx, steiner: new SteinerCost(completeTopology(k)) };
+
+  /** The best of one family: the static partition it starts from, then (teleporting) what grows from it. */
+  const family = (start: PartitionState, familyRng: Rng): Candidate => {
+    let best: Allocation | null = null;
+    let bestCost = Number.POSITIVE_INFINITY;
+    const consider = (a: Allocation): number => {
+      const c = allocationCostWith(dc, steiner, a);
+      if (c < bestCost) {
+        best = a;
+        bestCost = c;
+      }
+      return c;
+    };
+    consider(toAllocation(dc, staticGraph, sliceByLayers(dc, 0), start.part));
+    if (teleport && depth > 1 && n > 0)
+      temporalCandidates(dc, ctx, staticGraph, start.part, depth, familyRng, consider, () => bestCost);
+    return { allocation: best!, cost: bestCost };
+  };
+
   const staticState = staticPartition(
     staticGraph,
     ctx,
@@ -79,47 +116,82 @@ export function allocate(dc: DistCircuit, topology: Topology, options: AllocateO
     effort,
     contiguousPart(dc, staticGraph, topology.capacity),
   );
-  const staticAlloc = toAllocation(dc, staticGraph, sliceByLayers(dc, 0), staticState.part);
-  consider(staticAlloc);
+  const candidates = [family(staticState, rng)];
+  const chainState = chainPartition(staticGraph, ctx, chainPart(dc, staticGraph, ctx), rng.child('chain'));
+  // A second family doubles the temporal work, so only a chain start at least as good as the
+  // multilevel one (a different basin, not a worse one) is grown.
+  if (
+    chainState.overload === 0 &&
+    chainState.cost <= staticState.cost &&
+    !sameQubitHomes(chainState.part, staticState.part, n)
+  )
+    candidates.push(family(chainState, rng.child('chain')));
+  return candidates;
+}
 
-  const depth = twoQubitDepth(dc);
-  if (options.teleport !== false && depth > 1 && n > 0) {
-    // Temporal multilevel: slices of width W, 2W, 4W, ... (coarse slice = fine slice >> 1); start
-    // from the static partition at the coarsest, refine with FM at each level on the way down.
-    const minWidth = Math.max(1, Math.ceil((depth * n * k) / SLICE_WORK_BUDGET));
-    const widths: number[] = [];
-    for (let w = minWidth; ; w *= 2) {
-      widths.push(w);
-      if (w >= depth) break;
-    }
-    let prev: CircuitHypergraph = staticGraph;
-    let part = staticState.part;
-    for (let level = widths.length - 1; level >= 0; level--) {
-      const width = widths[level]!;
-      const slicing = sliceByLayers(dc, width);
-      const ch = buildCircuitHypergraph(dc, slicing);
-      const fine = projectSlices(prev, part, ch);
-      const state = refineLevel(
-        new PartitionState(ch.graph, ctx, fine),
-        rng.child(`width/${width}`),
-        level === 0 ? vcycles(ch.graph.numVertices * ctx.k, 1) : 0,
-      );
-      consider(toAllocation(dc, ch, slicing, state.part));
-      prev = ch;
-      part = state.part;
-    }
-    layeredCandidates(
-      dc,
-      ctx,
-      staticState.part.subarray(0, n),
-      depth,
-      rng.child('layered'),
-      consider,
-      () => bestCost,
-    );
+/** The chain blocks refined by FM and by a V-cycle started from them: the better of the two. */
+function chainPartition(
+  ch: CircuitHypergraph,
+  ctx: PartitionContext,
+  chain: Int32Array,
+  rng: Rng,
+): PartitionState {
+  const h = ch.graph;
+  const options = multilevelOptions(ctx);
+  const near = new PartitionState(h, ctx, chain.slice());
+  fmRefine(near, { maxPasses: options.fmPasses, slack: 1, stallMoves: stallLimit(h.numVertices) });
+  const cycle = multilevelPartition(h, ctx, rng, chain, options);
+  const better = (a: PartitionState, b: PartitionState) =>
+    a.overload < b.overload || (a.overload === b.overload && a.cost < b.cost);
+  return better(cycle, near) ? cycle : near;
+}
+
+function sameQubitHomes(a: Int32Array, b: Int32Array, n: number): boolean {
+  for (let q = 0; q < n; q++) if (a[q] !== b[q]) return false;
+  return true;
+}
+
+/**
+ * Teleporting allocations grown from a static partition: temporal multilevel refinement and the
+ * layered construction.
+ */
+function temporalCandidates(
+  dc: DistCircuit,
+  ctx: PartitionContext,
+  staticGraph: CircuitHypergraph,
+  staticPart: Int32Array,
+  depth: number,
+  rng: Rng,
+  consider: (a: Allocation) => number,
+  bestCost: () => number,
+): void {
+  const n = dc.numQubits;
+  const k = ctx.k;
+  // Temporal multilevel: slices of width W, 2W, 4W, ... (coarse slice = fine slice >> 1); start
+  // from the static partition at the coarsest, refine with FM at each level on the way down.
+  const minWidth = Math.max(1, Math.ceil((depth * n * k) / SLICE_WORK_BUDGET));
+  const widths: number[] = [];
+  for (let w = minWidth; ; w *= 2) {
+    widths.push(w);
+    if (w >= depth) break;
   }
-  if (best === null) throw new Error('allocate: no allocation found');
-  return best;
+  let prev: CircuitHypergraph = staticGraph;
+  let part = staticPart;
+  for (let level = widths.length - 1; level >= 0; level--) {
+    const width = widths[level]!;
+    const slicing = sliceByLayers(dc, width);
+    const ch = buildCircuitHypergraph(dc, slicing);
+    const fine = projectSlices(prev, part, ch);
+    const state = refineLevel(
+      new PartitionState(ch.graph, ctx, fine),
+      rng.child(`width/${width}`),
+      level === 0 ? vcycles(ch.graph.numVertices * ctx.k, 1) : 0,
+    );
+    consider(toAllocation(dc, ch, slicing, state.part));
+    prev = ch;
+    part = state.part;
+  }
+  layeredCandidates(dc, ctx, staticPart.subarray(0, n), depth, rng.child('layered'), consider, bestCost);
 }
 
 /**
@@ -163,6 +235,25 @@ function staticPartition(
     keep(multilevelPartition(h, ctx, rng.child(`vcycle/${cycle}`), from.part.slice(), options));
   }
   return best!;
+}
+
+/**
+ * Blocks of the qubits' interaction order (qubit-order.ts) cut where a static split costs least
+ * (block-cuts.ts), one block per QPU and placed on the QPUs by the best relabelling; each gate at
+ * the home of its second qubit.
+ */
+function chainPart(dc: DistCircuit, ch: CircuitHypergraph, ctx: PartitionContext): Int32Array {
+  const n = dc.numQubits;
+  const order = interactionOrder(interactionGraph(dc));
+  const home = orderedBlocks(order, cutPrices(dc, order), Array.from(ctx.capacity));
+  const part = new Int32Array(ch.graph.numVertices);
+  part.set(home);
+  for (let g = 0; g < ch.gateOps.length; g++) {
+    const op = dc.ops[ch.gateOps[g]!]!;
+    if (op.kind === 'diag') part[n + g] = home[op.qubits[1]]!;
+  }
+  const perm = bestPartPermutation(new PartitionState(ch.graph, ctx, part), ctx.steiner);
+  return part.map((p) => perm[p]!);
 }
 
 /** Qubits in contiguous blocks of index order, each gate at the home of its second qubit. */

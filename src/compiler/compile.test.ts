@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dataPath } from '../../test/data-path.js';
 import { parseCircuit } from '../circuit/parse-circuit.js';
 import { QnetError } from '../util/errors.js';
+import { Rng } from '../util/rng.js';
 import { allocate } from './allocate.js';
 import { allocationCost } from './allocation-cost.js';
 import { compileCircuit } from './compile.js';
@@ -71,6 +72,29 @@ describe('compileCircuit', () => {
     const scarce = compileCircuit(c, shapedTopology('all-to-all', 4, 16, 2), { seed: 1 }).program.stats.ebits;
     const ample = compileCircuit(c, shapedTopology('all-to-all', 4, 16, 63), { seed: 1 }).program.stats.ebits;
     expect(scarce).toBeLessThanOrEqual(1.1 * ample);
+  });
+
+  it('cuts a ripple-carry adder along its carry chain whatever its qubit indices (adder_n28)', () => {
+    // Published (Burt, Chen & Leung, DISQCO data): 6 e-bits on a 4-QPU line, 2.4 on 2 QPUs (best
+    // run 2), floor(n/K)+1 data qubits per QPU; a chain cut costs a teleport there and back.
+    const text = readFileSync(dataPath('qasmbench', 'adder_n28.qasm'), 'utf8');
+    const rng = Rng.fromSeed(11);
+    const perm = Array.from({ length: 28 }, (_, i) => i);
+    for (let i = 27; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [perm[i], perm[j]] = [perm[j]!, perm[i]!];
+    }
+    const scrambled = text
+      .split('\n')
+      .map((l) => (l.startsWith('qreg') ? l : l.replace(/q\[(\d+)\]/g, (_, d) => `q[${perm[Number(d)]}]`)))
+      .join('\n');
+    for (const c of [parseCircuit(text, 'adder_n28'), parseCircuit(scrambled, 'adder_n28')]) {
+      const line = compileCircuit(c, shapedTopology('line', 4, 8, 28), { seed: 1 }).program.stats.ebits;
+      expect(line).toBeLessThanOrEqual(7);
+      const pair = compileCircuit(c, shapedTopology('all-to-all', 2, 15, 28), { seed: 1 }).program.stats
+        .ebits;
+      expect(pair).toBeLessThanOrEqual(2);
+    }
   });
 
   it('a program survives a JSON round trip', () => {

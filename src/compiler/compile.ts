@@ -2,7 +2,7 @@
 // circuit, topology and seed give the same program.
 import type { Circuit } from '../circuit/ir.js';
 import { QnetError } from '../util/errors.js';
-import { allocate } from './allocate.js';
+import { allocateCandidates } from './allocate.js';
 import type { Allocation } from './allocation.js';
 import type { DistCircuit } from './dist-ir.js';
 import { emitProgram } from './emit.js';
@@ -39,12 +39,15 @@ export function compileCircuit(
     return { program: emitProgram(dist, topology, naive), allocation: naive, dist };
   const seed = options.seed ?? 1;
   const teleport = options.teleport ?? true;
-  // Candidates, best first: the partitioner's answer; if its qubit exchanges cannot be emitted
-  // with the QPUs' few free qubits, the static partition; and contiguous blocks in index order,
-  // which circuits written with locality in mind (QFT, adders) can already be at their best in.
-  const candidates: (() => Allocation)[] = [
-    () => allocate(dist, topology, { seed, teleport }),
-    ...(teleport ? [() => allocate(dist, topology, { seed, teleport: false })] : []),
+  // Candidates, best first: the partitioner's answers (one per family it grows, see
+  // allocateCandidates); if none of their qubit exchanges can be emitted with the QPUs' few free
+  // qubits, the static partitions; and contiguous blocks in index order, which circuits written
+  // with locality in mind (QFT, adders) can already be at their best in.
+  const rounds: (() => Allocation[])[] = [
+    () => allocateCandidates(dist, topology, { seed, teleport }).map((c) => c.allocation),
+    ...(teleport
+      ? [() => allocateCandidates(dist, topology, { seed, teleport: false }).map((c) => c.allocation)]
+      : []),
   ];
   let best: CompileResult | undefined;
   let refusal: unknown;
@@ -68,7 +71,11 @@ export function compileCircuit(
     }
     return found;
   };
-  for (const make of candidates) if (consider(make())) break;
+  for (const make of rounds) {
+    let found = false;
+    for (const allocation of make()) found = consider(allocation) || found;
+    if (found) break;
+  }
   consider(naive);
   if (!best) throw refusal;
   return best;
