@@ -3,6 +3,7 @@ import { dqcSuite } from './dqc.js';
 import { frameSuite } from './frame.js';
 import { networkSuite } from './network.js';
 import { pholdSuite } from './phold.js';
+import { qecSuite } from './qec.js';
 import type { BenchRecord, SuiteOptions } from './record.js';
 import { stabilizerSuite } from './stabilizer.js';
 import { statevectorSuite } from './statevector.js';
@@ -16,4 +17,5 @@ export const SUITES: Readonly<Record<string, Suite>> = {
   frame: frameSuite,
   network: networkSuite,
   dqc: dqcSuite,
+  qec: qecSuite,
 };

@@ -6,6 +6,7 @@ import { DEFAULT_EBIT_FIDELITY, DEFAULT_EBIT_RATE_HZ, executeCommand } from './e
 import { type CliIo, processIo } from './io.js';
 import { packageVersion } from './package-root.js';
 import { collect } from './parse-options.js';
+import { registerQecCommands } from './qec-command.js';
 import { runCommand } from './run-command.js';
 import { sampleCommand } from './sample-command.js';
 import { schemaCommand } from './schema-command.js';
@@ -129,6 +130,18 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
       'print {qpus, ebits, shots, counts?, probabilities?, timeToSolutionUs, ebitsReadyShare, fidelityToIdeal?}',
     )
     .action((file: string, opts) => setCode(executeCommand(io, file, opts)));
+
+  registerQecCommands(
+    sub('qec'),
+    (parent, name) =>
+      parent
+        .command(name)
+        .exitOverride()
+        .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+        .showSuggestionAfterError(),
+    io,
+    setCode,
+  );
 
   sub('bench')
     .description('run a benchmark suite (or "all") and report its figures')
