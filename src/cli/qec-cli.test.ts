@@ -62,6 +62,32 @@ describe('qnet qec memory', () => {
     expect(r.stdout).toMatch(/decoder\s+uf/);
   });
 
+  it('takes circuit noise from a QPU class preset: below threshold, d = 5 beats d = 3', async () => {
+    const run = async (d: string) => {
+      const r = await runCli([
+        'qec',
+        'memory',
+        '--distance',
+        d,
+        '--hardware',
+        'heron-r3',
+        '--shots',
+        '20000',
+        '--json',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const d3 = await run('3');
+    const d5 = await run('5');
+    expect(d3).toMatchObject({ hardware: 'heron-r3', distance: 3 });
+    expect(d3).not.toHaveProperty('p');
+    // Heron r3 figures sit well below threshold: 20k shots give rates near 8e-3 and 3e-3, so the
+    // difference is several standard errors.
+    const se = Math.hypot(d3.standardError, d5.standardError);
+    expect(d3.logicalErrorRate - d5.logicalErrorRate).toBeGreaterThan(3 * se);
+  });
+
   it('exits 2 naming the option on bad values', async () => {
     for (const [args, text] of [
       [['--distance', '1'], '--distance must be an integer ≥ 2'],
@@ -70,6 +96,8 @@ describe('qnet qec memory', () => {
       [['--decoder', 'bp'], '--decoder must be one of mwpm, uf'],
       [['--shots', '0'], '--shots must be an integer ≥ 1'],
       [['--basis', 'y'], '--basis must be x or z'],
+      [['--hardware', 'heron-r9'], "unknown QPU class preset 'heron-r9'"],
+      [['--hardware', 'heron-r3', '--p', '0.01'], '--p and --hardware both set the noise'],
     ] as const) {
       const r = await runCli(['qec', 'memory', ...args]);
       expect(r.code, args.join(' ')).toBe(2);

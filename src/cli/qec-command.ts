@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Circuit } from '../circuit/ir.js';
 import { parseCircuit } from '../circuit/parse-circuit.js';
+import { QPU_CLASS_PRESETS } from '../hardware/qpu.js';
 import { type MemoryExperimentResult, runMemoryExperiment } from '../qec/decode-experiment.js';
+import { hardwareNoise, type ProcessorNoiseParams } from '../qec/hardware-noise.js';
 import { runInterfaceSweep } from '../qec/interface-experiment.js';
 import { uniformNoise } from '../qec/noise-knobs.js';
 import { surfaceCodeMemory } from '../qec/surface-code-memory.js';
@@ -37,6 +39,7 @@ export interface QecMemoryOptions {
   shots?: string;
   decoder?: string;
   seed?: string;
+  hardware?: string;
   json?: boolean;
 }
 
@@ -116,20 +119,27 @@ function textSummary(title: string, r: MemoryExperimentResult, cpu: number): str
 export function qecMemoryCommand(io: CliIo, opts: QecMemoryOptions): number {
   const distance = parseInteger('--distance', opts.distance ?? '5', 2);
   const rounds = opts.rounds === undefined ? distance : parseInteger('--rounds', opts.rounds, 1);
+  if (opts.hardware !== undefined && opts.p !== undefined)
+    throw new QnetError('E_USAGE', '--p and --hardware both set the noise; give one', {
+      hint: '--p P for Stim-style uniform noise, --hardware heron-r3 for a processor preset',
+    });
   const p = parseProbability('--p', opts.p ?? '0.001');
   const basis = parseBasis(opts.basis);
   const shots = parseInteger('--shots', opts.shots ?? '10000', 1);
   const seed = parseSeed(opts.seed);
-  const circuit = surfaceCodeMemory({ distance, rounds, basis, noise: uniformNoise(p) });
+  const noise = opts.hardware === undefined ? uniformNoise(p) : hardwareNoise(qpuClassPreset(opts.hardware));
+  const circuit = surfaceCodeMemory({ distance, rounds, basis, noise });
   const { result, cpuSeconds: cpu } = timedExperiment(circuit, shots, opts.decoder, seed);
+  const noiseFields = opts.hardware === undefined ? { p } : { hardware: opts.hardware };
   if (opts.json) {
     io.stdout(
-      `${JSON.stringify({ distance, rounds, p, basis, seed, ...summaryFields(result), cpuSeconds: cpu })}\n`,
+      `${JSON.stringify({ distance, rounds, ...noiseFields, basis, seed, ...summaryFields(result), cpuSeconds: cpu })}\n`,
     );
   } else {
+    const noiseText = opts.hardware === undefined ? `p = ${p}` : `${opts.hardware} noise`;
     io.stdout(
       textSummary(
-        `surface-code memory d = ${distance}, ${rounds} rounds, p = ${p}, basis ${basis}`,
+        `surface-code memory d = ${distance}, ${rounds} rounds, ${noiseText}, basis ${basis}`,
         result,
         cpu,
       ),
@@ -343,6 +353,10 @@ export function registerQecCommands(
     .option('--decoder <name>', 'mwpm (default) or uf (union-find)')
     .option('--seed <n>', 'random seed (default 1)')
     .option(
+      '--hardware <preset>',
+      'noise of a QPU class preset (gate errors, readout, T1/T2 idling) instead of --p',
+    )
+    .option(
       '--json',
       'print {shots, logicalErrors, logicalErrorRate, ci95, sampleSeconds, decodeSeconds, decodeMicrosPerShot, ...}',
     )
@@ -375,4 +389,14 @@ export function registerQecCommands(
     .option('--plot <file.svg>', 'write an SVG plot of logical error rate vs interface noise')
     .option('--json', 'print {points: [...], crossings, threshold, ...} as JSON')
     .action((opts: QecInterfaceOptions) => setCode(qecInterfaceCommand(io, opts)));
+}
+
+/** The figures of a QPU class preset from src/hardware, by name. */
+function qpuClassPreset(name: string): ProcessorNoiseParams {
+  const preset = (QPU_CLASS_PRESETS as Record<string, { params: ProcessorNoiseParams } | undefined>)[name];
+  if (preset === undefined)
+    throw new QnetError('E_USAGE', `--hardware: unknown QPU class preset '${name}'`, {
+      hint: `known presets: ${Object.keys(QPU_CLASS_PRESETS).join(', ')}`,
+    });
+  return preset.params;
 }

@@ -123,6 +123,8 @@ export function svgLinePlot(series: readonly PlotSeries[], options: LinePlotOpti
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
   );
+  // A <title> names the figure for screen readers (and satisfies SVG accessibility lint).
+  out.push(`<title>${escapeXml(options.title ?? `${options.yLabel} against ${options.xLabel}`)}</title>`);
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="white"/>`);
   if (options.title)
     out.push(
