@@ -204,6 +204,19 @@ describe('qnet qec interface', () => {
     expect(svg).toContain('d = 5');
   });
 
+  it('sweeps bulk noise too: one threshold per bulk level, points tagged with theirs', async () => {
+    const args = ['qec', 'interface', '--distance', '3,5', '--p', '0.001,0.004'];
+    const r = await runCli([...args, '--interface-p', '0.02,0.3', '--shots', '1000', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.bulkPs).toEqual([0.001, 0.004]);
+    expect(doc.points.map((p: { bulkP: number }) => p.bulkP)).toEqual([
+      0.001, 0.001, 0.001, 0.001, 0.004, 0.004, 0.004, 0.004,
+    ]);
+    expect(doc.thresholds.map((t: { bulkP: number }) => t.bulkP)).toEqual([0.001, 0.004]);
+    expect(doc.crossings).toHaveLength(2);
+  });
+
   it('exits 2 when there are more modules than columns, or on a bad list', async () => {
     const a = await runCli(['qec', 'interface', '--distance', '3', '--modules', '4']);
     expect(a.code).toBe(2);

@@ -216,7 +216,7 @@ export function qecDecodeCommand(io: CliIo, file: string, opts: QecDecodeOptions
 export function qecInterfaceCommand(io: CliIo, opts: QecInterfaceOptions): number {
   const distances = parseIntegerList('--distance', opts.distance ?? '3,5,7', 2);
   const rounds = opts.rounds === undefined ? undefined : parseInteger('--rounds', opts.rounds, 1);
-  const bulkP = parseProbability('--p', opts.p ?? '0.001');
+  const bulkPs = parseProbabilityList('--p', opts.p ?? '0.001');
   const interfacePs =
     opts.interfaceP === undefined
       ? DEFAULT_INTERFACE_PS
@@ -242,7 +242,7 @@ export function qecInterfaceCommand(io: CliIo, opts: QecInterfaceOptions): numbe
   try {
     sweep = runInterfaceSweep({
       distances,
-      bulkP,
+      bulkPs,
       interfacePs,
       modules,
       scheme,
@@ -258,22 +258,33 @@ export function qecInterfaceCommand(io: CliIo, opts: QecInterfaceOptions): numbe
     progress.stop();
   }
   const cpu = cpuSeconds() - cpu0;
+  const several = bulkPs.length > 1;
+  const bulkText = several ? `bulk p = ${bulkPs.join(', ')}` : `bulk p = ${bulkPs[0]}`;
   if (opts.plot !== undefined) {
     const svg = svgLinePlot(
-      distances.map((d) => ({
-        label: `d = ${d}`,
-        points: sweep.points
-          .filter((pt) => pt.distance === d)
-          .map((pt) => ({ x: pt.interfaceP, y: pt.logicalErrorRate, yLow: pt.ci95[0], yHigh: pt.ci95[1] })),
-      })),
+      bulkPs.flatMap((bulkP) =>
+        distances.map((d) => ({
+          label: several ? `p = ${bulkP}, d = ${d}` : `d = ${d}`,
+          points: sweep.points
+            .filter((pt) => pt.bulkP === bulkP && pt.distance === d)
+            .map((pt) => ({ x: pt.interfaceP, y: pt.logicalErrorRate, yLow: pt.ci95[0], yHigh: pt.ci95[1] })),
+        })),
+      ),
       {
-        title: `Surface code across ${modules} modules (${scheme}), bulk p = ${bulkP}`,
+        title: `Surface code across ${modules} modules (${scheme}), ${bulkText}`,
         xLabel: 'interface noise (two-qubit depolarising probability)',
         yLabel: 'logical error rate per shot',
         logY: true,
-        ...(sweep.threshold === undefined
-          ? {}
-          : { verticalLines: [{ x: sweep.threshold, label: `crossing ≈ ${sweep.threshold.toFixed(3)}` }] }),
+        verticalLines: sweep.thresholds.flatMap((t) =>
+          t.interfaceP === undefined
+            ? []
+            : [
+                {
+                  x: t.interfaceP,
+                  label: `${several ? `p = ${t.bulkP}: ` : ''}crossing ≈ ${t.interfaceP.toFixed(3)}`,
+                },
+              ],
+        ),
       },
     );
     try {
@@ -283,6 +294,7 @@ export function qecInterfaceCommand(io: CliIo, opts: QecInterfaceOptions): numbe
     }
   }
   const points = sweep.points.map((pt) => ({
+    bulkP: pt.bulkP,
     distance: pt.distance,
     rounds: pt.rounds,
     interfaceP: pt.interfaceP,
@@ -291,7 +303,7 @@ export function qecInterfaceCommand(io: CliIo, opts: QecInterfaceOptions): numbe
   if (opts.json) {
     io.stdout(
       `${JSON.stringify({
-        bulkP,
+        bulkPs,
         modules,
         scheme,
         basis,
@@ -299,8 +311,8 @@ export function qecInterfaceCommand(io: CliIo, opts: QecInterfaceOptions): numbe
         seed,
         shots,
         points,
-        crossings: sweep.crossings,
-        threshold: sweep.threshold ?? null,
+        crossings: sweep.crossings.map((c) => ({ ...c, interfaceP: c.interfaceP ?? null })),
+        thresholds: sweep.thresholds.map((t) => ({ bulkP: t.bulkP, interfaceP: t.interfaceP ?? null })),
         cpuSeconds: cpu,
         ...(opts.plot === undefined ? {} : { plot: opts.plot }),
       })}\n`,
@@ -308,8 +320,9 @@ export function qecInterfaceCommand(io: CliIo, opts: QecInterfaceOptions): numbe
     return 0;
   }
   const table = formatTable(
-    ['d', 'interface p', 'errors', 'LER', '95% CI', 'decode µs/shot'],
+    ['bulk p', 'd', 'interface p', 'errors', 'LER', '95% CI', 'decode µs/shot'],
     sweep.points.map((pt) => [
+      String(pt.bulkP),
       String(pt.distance),
       String(pt.interfaceP),
       `${pt.logicalErrors}/${pt.shots}`,
@@ -317,20 +330,24 @@ export function qecInterfaceCommand(io: CliIo, opts: QecInterfaceOptions): numbe
       `${formatNumber(pt.ci95[0], 3)} – ${formatNumber(pt.ci95[1], 3)}`,
       formatNumber(pt.decodeMicrosPerShot, 3),
     ]),
-    ['right', 'right', 'right', 'right', 'left', 'right'],
+    ['right', 'right', 'right', 'right', 'right', 'left', 'right'],
   );
+  const bulkLabel = (bulkP: number): string => (several ? `bulk p = ${bulkP}: ` : '');
   const crossings = sweep.crossings
     .map(
       (c) =>
-        `d ${c.distances[0]} vs ${c.distances[1]}: ${c.interfaceP === undefined ? 'no crossing in range' : `cross at interface p ≈ ${c.interfaceP.toFixed(3)}`}`,
+        `${bulkLabel(c.bulkP)}d ${c.distances[0]} vs ${c.distances[1]}: ${c.interfaceP === undefined ? 'no crossing in range' : `cross at interface p ≈ ${c.interfaceP.toFixed(3)}`}`,
     )
     .join('\n');
-  const threshold =
-    sweep.threshold === undefined
-      ? 'interface threshold: not found in the swept range'
-      : `interface threshold ≈ ${sweep.threshold.toFixed(3)} (${formatNumber(sweep.threshold / bulkP, 3)} × bulk p)`;
+  const thresholds = sweep.thresholds
+    .map((t) =>
+      t.interfaceP === undefined
+        ? `${bulkLabel(t.bulkP)}interface threshold: not found in the swept range`
+        : `${bulkLabel(t.bulkP)}interface threshold ≈ ${t.interfaceP.toFixed(3)} (${formatNumber(t.interfaceP / t.bulkP, 3)} × bulk p)`,
+    )
+    .join('\n');
   io.stdout(
-    `surface code across ${modules} modules (${scheme}), bulk p = ${bulkP}, ${shots} shots per point, ${decoder}\n${table}\n${crossings}\n${threshold}\n${opts.plot === undefined ? '' : `plot written to ${opts.plot}\n`}`,
+    `surface code across ${modules} modules (${scheme}), ${bulkText}, ${shots} shots per point, ${decoder}\n${table}\n${crossings}\n${thresholds}\n${opts.plot === undefined ? '' : `plot written to ${opts.plot}\n`}`,
   );
   return 0;
 }
@@ -375,7 +392,7 @@ export function registerQecCommands(
     )
     .option('--distance <list>', 'code distances, comma-separated (default 3,5,7)')
     .option('--rounds <r>', 'syndrome rounds (default: each distance)')
-    .option('--p <p>', 'bulk circuit noise (default 0.001)')
+    .option('--p <list>', 'bulk circuit noise, comma-separated for a sweep of both (default 0.001)')
     .option(
       '--interface-p <list>',
       `interface noise levels, comma-separated (default ${DEFAULT_INTERFACE_PS.join(',')})`,

@@ -19,7 +19,7 @@ const seDiff = (a: InterfacePoint, b: InterfacePoint): number =>
 describe('surface code across two modules with noisy interface (bulk p = 0.001)', () => {
   const sweep = runInterfaceSweep({
     distances: [3, 5],
-    bulkP: 0.001,
+    bulkPs: [0.001],
     interfacePs: [0.05, 0.08, 0.1, 0.12, 0.15, 0.2],
     modules: 2,
     scheme: 'direct',
@@ -45,5 +45,24 @@ describe('surface code across two modules with noisy interface (bulk p = 0.001)'
     const x = sweep.crossings[0]?.interfaceP;
     expect(x).toBeGreaterThan(0.07);
     expect(x).toBeLessThan(0.16);
+  });
+});
+
+describe('the interface threshold falls as the bulk noise rises towards the bulk threshold', () => {
+  it('bulk p = 0.004 tolerates less interface noise than bulk p = 0.001', () => {
+    const sweep = runInterfaceSweep({
+      distances: [3, 5],
+      bulkPs: [0.001, 0.004],
+      interfacePs: [0.01, 0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2],
+      modules: 2,
+      scheme: 'direct',
+      shots: 10_000,
+      decoder: 'mwpm',
+      rng: Rng.fromSeed(8),
+    });
+    const [low, high] = sweep.thresholds.map((t) => t.interfaceP);
+    expect(low).toBeDefined();
+    expect(high).toBeDefined();
+    expect(high as number).toBeLessThan((low as number) * 0.8);
   });
 });

@@ -1,7 +1,8 @@
 // The interface experiment of Ramette, Sinclair, Breuckmann & Vuletić (npj Quantum Inf. 10, 58,
-// 2024): a surface-code memory cut into modules, bulk noise fixed well below threshold, the noise of
-// whatever crosses a cut swept. Below the interface threshold a larger distance gives a lower logical
-// error rate; the curves for different distances cross at the threshold.
+// 2024): a surface-code memory cut into modules, the noise of whatever crosses a cut swept at one or
+// more bulk noise levels. Below the interface threshold a larger distance gives a lower logical error
+// rate; the curves for different distances cross at the threshold, which falls as the bulk noise
+// rises towards the bulk threshold.
 import { QnetError } from '../util/errors.js';
 import type { Rng } from '../util/rng.js';
 import { type DecoderName, type MemoryExperimentResult, runMemoryExperiment } from './decode-experiment.js';
@@ -10,8 +11,8 @@ import { uniformNoise } from './noise-knobs.js';
 
 export interface InterfaceSweepOptions {
   distances: readonly number[];
-  /** Bulk noise: all four Stim knobs at this probability. */
-  bulkP: number;
+  /** Bulk noise levels: all four Stim knobs at each probability; each gets its own interface sweep. */
+  bulkPs: readonly number[];
   interfacePs: readonly number[];
   modules: number;
   scheme: InterfaceScheme;
@@ -27,78 +28,88 @@ export interface InterfaceSweepOptions {
 }
 
 export interface InterfacePoint extends MemoryExperimentResult {
+  bulkP: number;
   distance: number;
   rounds: number;
   interfaceP: number;
 }
 
 export interface InterfaceCrossing {
+  bulkP: number;
   /** The smaller and larger distance of the pair. */
   distances: [number, number];
   /** Interface noise where their logical error rates meet (log-linear interpolation), if they do in range. */
   interfaceP: number | undefined;
 }
 
+export interface InterfaceThreshold {
+  bulkP: number;
+  /** Mean of the crossings found at this bulk noise (the interface threshold estimate), if any. */
+  interfaceP: number | undefined;
+}
+
 export interface InterfaceSweepResult {
   points: InterfacePoint[];
   crossings: InterfaceCrossing[];
-  /** Mean of the crossings found (the threshold estimate), if any. */
-  threshold: number | undefined;
+  thresholds: InterfaceThreshold[];
 }
 
 export function runInterfaceSweep(options: InterfaceSweepOptions): InterfaceSweepResult {
-  const { distances, interfacePs } = options;
+  const { distances, interfacePs, bulkPs } = options;
   if (distances.length === 0)
     throw new QnetError('E_QEC_DISTANCE', 'give at least one distance', { path: ['distance'] });
   if (interfacePs.length === 0)
     throw new QnetError('E_QEC_PROBABILITY', 'give at least one interface noise level', {
       path: ['interfaceP'],
     });
+  if (bulkPs.length === 0)
+    throw new QnetError('E_QEC_PROBABILITY', 'give at least one bulk noise level', { path: ['bulkP'] });
   const points: InterfacePoint[] = [];
-  const total = distances.length * interfacePs.length;
-  for (const distance of distances) {
-    const rounds = options.rounds ?? distance;
-    for (const interfaceP of interfacePs) {
-      const circuit = modularSurfaceCodeMemory({
-        distance,
-        rounds,
-        basis: options.basis ?? 'z',
-        noise: uniformNoise(options.bulkP),
-        modules: options.modules,
-        interfaceP,
-        scheme: options.scheme,
-      });
-      // Each point draws from its own stream, so adding a point does not change the others.
-      const rng = options.rng.child(`interface/d${distance}/p${interfaceP}`);
-      const result = runMemoryExperiment(circuit, {
-        shots: options.shots,
-        decoder: options.decoder,
-        rng,
-        ...(options.now ? { now: options.now } : {}),
-      });
-      points.push({ ...result, distance, rounds, interfaceP });
-      options.onProgress?.(points.length / total);
+  const total = bulkPs.length * distances.length * interfacePs.length;
+  for (const bulkP of bulkPs)
+    for (const distance of distances) {
+      const rounds = options.rounds ?? distance;
+      for (const interfaceP of interfacePs) {
+        const circuit = modularSurfaceCodeMemory({
+          distance,
+          rounds,
+          basis: options.basis ?? 'z',
+          noise: uniformNoise(bulkP),
+          modules: options.modules,
+          interfaceP,
+          scheme: options.scheme,
+        });
+        // Each point draws from its own stream, so adding a point does not change the others.
+        const rng = options.rng.child(`interface/bulk${bulkP}/d${distance}/p${interfaceP}`);
+        const result = runMemoryExperiment(circuit, {
+          shots: options.shots,
+          decoder: options.decoder,
+          rng,
+          ...(options.now ? { now: options.now } : {}),
+        });
+        points.push({ ...result, bulkP, distance, rounds, interfaceP });
+        options.onProgress?.(points.length / total);
+      }
     }
-  }
   const sorted = [...new Set(distances)].sort((a, b) => a - b);
   const crossings: InterfaceCrossing[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const small = sorted[i] as number;
-    const large = sorted[i + 1] as number;
-    crossings.push({
-      distances: [small, large],
-      interfaceP: crossing(
-        points.filter((p) => p.distance === small),
-        points.filter((p) => p.distance === large),
-      ),
+  const thresholds: InterfaceThreshold[] = [];
+  for (const bulkP of bulkPs) {
+    const at = (d: number) => points.filter((p) => p.bulkP === bulkP && p.distance === d);
+    const found: number[] = [];
+    for (let i = 0; i + 1 < sorted.length; i++) {
+      const small = sorted[i] as number;
+      const large = sorted[i + 1] as number;
+      const interfaceP = crossing(at(small), at(large));
+      crossings.push({ bulkP, distances: [small, large], interfaceP });
+      if (interfaceP !== undefined) found.push(interfaceP);
+    }
+    thresholds.push({
+      bulkP,
+      interfaceP: found.length > 0 ? found.reduce((a, b) => a + b, 0) / found.length : undefined,
     });
   }
-  const found = crossings.map((c) => c.interfaceP).filter((x): x is number => x !== undefined);
-  return {
-    points,
-    crossings,
-    threshold: found.length > 0 ? found.reduce((a, b) => a + b, 0) / found.length : undefined,
-  };
+  return { points, crossings, thresholds };
 }
 
 /**
