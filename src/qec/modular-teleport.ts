@@ -5,7 +5,7 @@
 // detectors are those of the plain round.
 import type { Instruction } from '../circuit/ir.js';
 import {
-  type CheckRecord,
+  closeRound,
   cxLayers,
   gate,
   type IndexedStabiliser,
@@ -38,7 +38,6 @@ export function teleportedRound(spec: TeleportedRoundSpec): RoundCircuit {
     .filter((s) => s.type === 'X')
     .map((s) => s.ancilla)
     .sort((a, b) => a - b);
-  const ancillas = stabilisers.map((s) => s.ancilla).sort((a, b) => a - b);
   const out: Instruction[] = [tick(), ...noise.beforeRound(data)];
   let measured = 0;
   const layer1 = (targets: readonly number[]): void => {
@@ -115,17 +114,5 @@ export function teleportedRound(spec: TeleportedRoundSpec): RoundCircuit {
   }
   out.push(tick());
   layer1(xAncillas);
-  out.push(tick(), ...noise.beforeMeasure('Z', ancillas), measure('Z', ancillas, true));
-  out.push(...noise.afterReset('Z', ancillas), ...noise.idle('measure', idleQubits(allQubits, ancillas)));
-  const position = new Map(ancillas.map((q, i) => [q, measured + i]));
-  const checks: CheckRecord[] = [...stabilisers]
-    .sort((a, b) => a.ancilla - b.ancilla)
-    .map((s) => ({
-      type: s.type,
-      coords: s.coords,
-      data: s.layers.filter((q): q is number => q !== undefined),
-      records: [position.get(s.ancilla)!],
-      ancillas: [s.ancilla],
-    }));
-  return { instructions: out, measurementsPerRound: measured + ancillas.length, checks };
+  return closeRound(out, spec, measured);
 }

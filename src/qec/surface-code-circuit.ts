@@ -89,7 +89,6 @@ export function syndromeRound(spec: RoundSpec): RoundCircuit {
     .filter((s) => s.type === 'X')
     .map((s) => s.ancilla)
     .sort((a, b) => a - b);
-  const ancillas = stabilisers.map((s) => s.ancilla).sort((a, b) => a - b);
   const out: Instruction[] = [tick(), ...noise.beforeRound(data), ...(spec.prelude ?? [])];
   const hadamards = (): void => {
     out.push(...gate('h', xAncillas), ...noise.afterGate1(xAncillas));
@@ -102,10 +101,24 @@ export function syndromeRound(spec: RoundSpec): RoundCircuit {
   }
   out.push(tick());
   hadamards();
+  return closeRound(out, spec, 0);
+}
+
+/**
+ * The end of a round: MR of every measure qubit (after `earlierMeasurements` taken earlier in the
+ * round), with its noise, and one check record per stabiliser in ancilla order.
+ */
+export function closeRound(
+  out: Instruction[],
+  spec: Pick<RoundSpec, 'allQubits' | 'stabilisers' | 'noise'>,
+  earlierMeasurements: number,
+): RoundCircuit {
+  const { allQubits, stabilisers, noise } = spec;
+  const ancillas = stabilisers.map((s) => s.ancilla).sort((a, b) => a - b);
   out.push(tick(), ...noise.beforeMeasure('Z', ancillas), measure('Z', ancillas, true));
   out.push(...noise.afterReset('Z', ancillas), ...noise.idle('measure', idleQubits(allQubits, ancillas)));
-  const position = new Map(ancillas.map((q, i) => [q, i]));
-  const checks = [...stabilisers]
+  const position = new Map(ancillas.map((q, i) => [q, earlierMeasurements + i]));
+  const checks: CheckRecord[] = [...stabilisers]
     .sort((a, b) => a.ancilla - b.ancilla)
     .map((s) => ({
       type: s.type,
@@ -114,7 +127,7 @@ export function syndromeRound(spec: RoundSpec): RoundCircuit {
       records: [position.get(s.ancilla)!],
       ancillas: [s.ancilla],
     }));
-  return { instructions: out, measurementsPerRound: ancillas.length, checks };
+  return { instructions: out, measurementsPerRound: earlierMeasurements + ancillas.length, checks };
 }
 
 export interface MemorySpec {
