@@ -42,8 +42,20 @@ describe('logical error rate vs Stim + PyMatching', () => {
     expect(r.uf, `UF ${r.uf} vs MWPM ${r.mwpm}`).toBeLessThanOrEqual(1.5 * r.mwpm + 3 * r.se);
   }, 60_000);
 
-  // d = 17, p = 0.005 (reference 1.50e-3) is left to the qec benchmark (bench/qec.ts): MWPM takes a few
-  // ms per shot there, too slow for enough shots in CI.
+  // se = 3.9e-4 (26% of the rate): MWPM takes about 1.2 ms per shot here, so CI affords 10k shots and
+  // union-find (2.5 ms per shot, and 1.6x MWPM's rate at this point) is left to bench/qec.ts. Over 80k
+  // shots our rate is 0.96e-3, below the reference; errors sampled from our own DEM agree with it
+  // (BENCHMARKS.md, qec notes).
+  it('d = 17, p = 0.005: 1.50e-3 (MWPM)', () => {
+    const file = 'sc_p005_d17.stim';
+    const shots = 10_000;
+    const circuit = parseStim(readFileSync(dataPath('stim', file), 'utf8'), file);
+    const graph = matchingGraphOfCircuit(circuit);
+    const samples = new FrameSampler(circuit).sampleDetectors(shots, Rng.fromSeed(17));
+    const rate = decodeSamples(createDecoder('mwpm', graph), samples).logicalErrors / shots;
+    const se = Math.sqrt((1.5e-3 * (1 - 1.5e-3)) / shots);
+    expect(Math.abs(rate - 1.5e-3), `MWPM ${rate}`).toBeLessThan(3 * se);
+  }, 90_000);
 
   // se = 1.1e-5 (8.9% of the rate).
   it('d = 5, p = 0.001: 1.26e-4', () => {
