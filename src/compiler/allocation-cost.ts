@@ -3,7 +3,7 @@
 // qubit (ended by a non-diagonal gate, a measurement, a reset or a change of home) the links of
 // a Steiner tree spanning its home and the QPUs where the run's gates execute.
 import type { Allocation } from './allocation.js';
-import type { DistCircuit } from './dist-ir.js';
+import { type DistCircuit, runEndingQubit } from './dist-ir.js';
 import type { Topology } from './topology.js';
 import { SteinerCost } from './topology-distance.js';
 
@@ -49,13 +49,10 @@ export function allocationCostWith(dc: DistCircuit, steiner: SteinerCost, alloca
         runMask[op.qubits[1]] = runMask[op.qubits[1]]! | (1 << g);
         break;
       }
-      case 'one':
-        if (!op.diagonal) closeRun(op.qubit);
-        break;
-      case 'measure':
-      case 'reset':
-        closeRun(op.qubit);
-        break;
+      default: {
+        const q = runEndingQubit(op);
+        if (q >= 0) closeRun(q);
+      }
     }
   }
   for (let q = 0; q < n; q++) closeRun(q);

@@ -5,7 +5,7 @@
 // across, runs on the right with one) bounds the cut's cost from above (König: the exact figure
 // is a minimum vertex cover of the runs joined by crossing gates). On a line with blocks in order
 // a run crossing several cuts pays for each link, so the prices add up.
-import type { DistCircuit } from './dist-ir.js';
+import { type DistCircuit, runEndingQubit } from './dist-ir.js';
 
 /** Price of cutting between positions p − 1 and p, for p = 0..n (ends free). */
 export function cutPrices(dc: DistCircuit, order: Int32Array): Float64Array {
@@ -42,13 +42,10 @@ export function cutPrices(dc: DistCircuit, order: Int32Array): Float64Array {
         hi[b] = Math.max(hi[b]!, pos[a]!);
         break;
       }
-      case 'one':
-        if (!op.diagonal) close(op.qubit);
-        break;
-      case 'measure':
-      case 'reset':
-        close(op.qubit);
-        break;
+      default: {
+        const q = runEndingQubit(op);
+        if (q >= 0) close(q);
+      }
     }
   }
   for (let q = 0; q < n; q++) close(q);

@@ -4,7 +4,7 @@
 // (its slice vertex and the gates the run's single cat copy per QPU can serve), and a 2-pin edge
 // between consecutive slice vertices of a qubit (a teleport when their homes differ). The Steiner
 // cost of the parts an edge touches is then exactly the e-bits the emitter spends on it.
-import type { DistCircuit } from './dist-ir.js';
+import { type DistCircuit, runEndingQubit } from './dist-ir.js';
 import { type Hypergraph, IntBuffer, makeHypergraph } from './hypergraph.js';
 import type { Slicing } from './time-slices.js';
 
@@ -56,13 +56,10 @@ export function buildCircuitHypergraph(dc: DistCircuit, slicing: Slicing): Circu
         }
         break;
       }
-      case 'one':
-        if (!op.diagonal) close(op.qubit);
-        break;
-      case 'measure':
-      case 'reset':
-        close(op.qubit);
-        break;
+      default: {
+        const q = runEndingQubit(op);
+        if (q >= 0) close(q);
+      }
     }
   }
   for (let q = 0; q < n; q++) close(q);

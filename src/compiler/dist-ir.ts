@@ -55,6 +55,15 @@ export interface ResetZOp {
 
 export type DistOp = OneQubitOp | DiagonalOp | MeasureZOp | ResetZOp;
 
+/**
+ * The qubit whose run `op` ends, or -1: a run (one qubit between non-diagonal operations) ends at a
+ * non-diagonal one-qubit gate, a measurement or a reset; diagonal gates extend it.
+ */
+export function runEndingQubit(op: DistOp): number {
+  if (op.kind === 'diag' || (op.kind === 'one' && op.diagonal)) return -1;
+  return op.qubit;
+}
+
 export interface DistCircuit {
   readonly numQubits: number;
   readonly numBits: number;

@@ -5,7 +5,7 @@
 // cat copies the slice's gates would need, plus a decaying look-ahead pull towards the partners of
 // the next slices. Each move is taken only if it pays, so qubits stay where they are unless a
 // gate, now or soon, wants them elsewhere (the "relaxed" rule). The result seeds FM refinement.
-import type { DistCircuit } from './dist-ir.js';
+import { type DistCircuit, runEndingQubit } from './dist-ir.js';
 import type { PartitionContext } from './partition-state.js';
 import type { Slicing } from './time-slices.js';
 
@@ -40,8 +40,9 @@ export function remoteGatePenalty(dc: DistCircuit): Float64Array {
         runOf[2 * i + side] = open[q]!;
         runLen[open[q]!]!++;
       }
-    } else if (op.kind !== 'one' || !op.diagonal) {
-      open[op.qubit] = -1;
+    } else {
+      const q = runEndingQubit(op);
+      if (q >= 0) open[q] = -1;
     }
   }
   const pen = new Float64Array(dc.ops.length);
