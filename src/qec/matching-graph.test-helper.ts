@@ -1,5 +1,5 @@
 // Hand-built matching graphs for tests: edges given directly with their weights.
-import type { MatchingGraph } from './matching-graph.js';
+import { detectorAdjacency, type MatchingGraph } from './matching-graph.js';
 
 export interface TestEdge {
   a: number;
@@ -20,28 +20,14 @@ export function graphFromEdges(
   const edgeWeight = new Float64Array(numEdges);
   const edgeProbability = new Float64Array(numEdges);
   const edgeObservables = new Uint32Array(numEdges);
-  const adjacencyStart = new Int32Array(numDetectors + 1);
   edges.forEach((e, i) => {
     edgeA[i] = e.a;
     edgeB[i] = e.b;
     edgeWeight[i] = e.weight;
     edgeProbability[i] = 1 / (1 + Math.exp(e.weight));
     edgeObservables[i] = e.observables ?? 0;
-    adjacencyStart[e.a + 1] = (adjacencyStart[e.a + 1] as number) + 1;
-    if (e.b >= 0) adjacencyStart[e.b + 1] = (adjacencyStart[e.b + 1] as number) + 1;
   });
-  for (let d = 0; d < numDetectors; d++) {
-    adjacencyStart[d + 1] = (adjacencyStart[d + 1] as number) + (adjacencyStart[d] as number);
-  }
-  const fill = adjacencyStart.slice(0, numDetectors);
-  const adjacencyEdges = new Int32Array(adjacencyStart[numDetectors] as number);
-  edges.forEach((e, i) => {
-    for (const v of e.b >= 0 ? [e.a, e.b] : [e.a]) {
-      const at = fill[v] as number;
-      adjacencyEdges[at] = i;
-      fill[v] = at + 1;
-    }
-  });
+  const { adjacencyStart, adjacencyEdges } = detectorAdjacency(numDetectors, edgeA, edgeB);
   return {
     numDetectors,
     numObservables,

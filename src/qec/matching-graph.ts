@@ -154,6 +154,29 @@ export function matchingGraphFromDem(dem: DetectorErrorModel): MatchingGraph {
   for (let i = 0; i < numEdges; i++) edgeWeight[i] = edgeWeightOf(edgeProbability[i] as number);
   const edgeObservables = Uint32Array.from(obs);
 
+  const { adjacencyStart, adjacencyEdges } = detectorAdjacency(numDetectors, edgeA, edgeB);
+
+  return {
+    numDetectors,
+    numObservables: dem.numObservables,
+    numEdges,
+    edgeA,
+    edgeB,
+    edgeProbability,
+    edgeWeight,
+    edgeObservables,
+    adjacencyStart,
+    adjacencyEdges,
+  };
+}
+
+/** CSR adjacency over detectors: the edges touching detector d are adjacencyEdges[start[d] .. start[d + 1]). */
+export function detectorAdjacency(
+  numDetectors: number,
+  edgeA: Int32Array,
+  edgeB: Int32Array,
+): { adjacencyStart: Int32Array; adjacencyEdges: Int32Array } {
+  const numEdges = edgeA.length;
   const adjacencyStart = new Int32Array(numDetectors + 1);
   for (let i = 0; i < numEdges; i++) {
     const u = edgeA[i] as number;
@@ -178,17 +201,5 @@ export function matchingGraphFromDem(dem: DetectorErrorModel): MatchingGraph {
       fill[v] = sv + 1;
     }
   }
-
-  return {
-    numDetectors,
-    numObservables: dem.numObservables,
-    numEdges,
-    edgeA,
-    edgeB,
-    edgeProbability,
-    edgeWeight,
-    edgeObservables,
-    adjacencyStart,
-    adjacencyEdges,
-  };
+  return { adjacencyStart, adjacencyEdges };
 }
