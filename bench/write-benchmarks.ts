@@ -56,13 +56,16 @@ const NOTES: Record<string, string> = {
     'its follow-up arXiv:2507.16036 (line networks), repository felix-burt/DISQCO; `ratio` is ours over it ' +
     '(lower is better) and `publishedCapacity` says whether that count was made under the same rule. Those runs ' +
     'transpile to {u, cp} and count nested state teleportation; qnet counts cat-entanglement copies (Steiner ' +
-    'trees on the topology) and teleportations of the state, without pytket-dqc’s embedding. MLFM-R is run ' +
+    'trees on the topology, a gate run where copies of both qubits meet, placed exactly by a minimum cut on ' +
+    'lines and all-to-all) and teleportations of the state, without pytket-dqc’s embedding (qft has one H per ' +
+    'qubit, so no H-sandwich to embed across). MLFM-R is run ' +
     'under the rule in the release; pytket-dqc is not: the release has only its outputs, and pytket-dqc sizes ' +
     'each server from the network it is given, which is not recorded. On qft_n63 the pytket-dqc counts cannot ' +
     'come from the rule: every qubit pair interacts, so cat-entanglement alone (its P workflow) needs one copy ' +
     'per qubit on the smaller side of a 2-way cut, at least 31 for 32/31, yet P reports 16. With one QPU ' +
     'allowed 47 or 48 qubits qnet gives 16 and 15, the published P and ESD counts (the `capacity 47/48` ' +
-    'cases); on the 6-QPU line, 12 qubits per QPU instead of 11 brings qnet from 140 to 97 (pytket 96). The ' +
+    'cases). On the 6-QPU line qnet gives 90, the least any static split allows at 11 per QPU (each link ' +
+    'needs min(qubits left, qubits right) copies: 8 + 19 + 30 + 22 + 11), and 81 at 12 per QPU. The ' +
     'same “larger” table also gives cc_n64 the same pytket-dqc counts and run times as qft_n63 (15/28/47.2, ' +
     'about 100 s for ESD) while the line files give cc_n64 3–7 e-bits in under 0.4 s, so its pytket-dqc ' +
     'columns look misaligned. Against MLFM-R under the rule qnet gives 31/60 on qft_n63, as MLFM-R does. ' +

@@ -15,6 +15,7 @@ import { cutPrices, orderedBlocks } from './block-cuts.js';
 import { buildCircuitHypergraph, type CircuitHypergraph } from './circuit-hypergraph.js';
 import type { DistCircuit } from './dist-ir.js';
 import { fmRefine, stallLimit } from './fm-refine.js';
+import { placeGates } from './gate-placement.js';
 import { type LayeredGreedyOptions, layeredGreedy, remoteGatePenalty } from './layered-greedy.js';
 import { type MultilevelOptions, multilevelPartition } from './multilevel.js';
 import { bestPartPermutation } from './part-permutation.js';
@@ -34,7 +35,7 @@ export interface AllocateOptions {
 }
 
 /** Qubit-slice vertices times QPUs a time-extended hypergraph may have (bounds compile time). */
-const SLICE_WORK_BUDGET = 12000;
+const SLICE_WORK_BUDGET = 6000;
 /** Static-graph vertices × QPUs × independent runs (more runs on small circuits, where they are cheap). */
 const RUN_WORK_BUDGET = 40000;
 
@@ -55,8 +56,10 @@ export interface Candidate {
 
 /**
  * The best allocation of each family the partitioner grows: from the multilevel static partition,
- * and from blocks of the qubits' interaction order (when that differs). The emitter's count can
- * differ from the model (it moves gates to open copies), so the compiler emits each.
+ * and from blocks of the qubits' interaction order (when that differs); each with its gates placed
+ * exactly (gate-placement.ts) and, when that changed them, also as the partitioner placed them. The
+ * emitter's count can differ from the model (it moves gates to open copies, and closes copies when
+ * communication qubits run out), so the compiler emits each.
  */
 export function allocateCandidates(
   dc: DistCircuit,
@@ -80,32 +83,44 @@ export function allocateCandidates(
   const teleport = options.teleport !== false;
   const depth = twoQubitDepth(dc);
   const staticGraph = buildCircuitHypergraph(dc, sliceByLayers(dc, 0));
+  const complete = topology.links.length === (k * (k - 1)) / 2;
+  // Off all-to-all every run is made twice (under the real and the flat metric): half as many runs.
   const autoEffort = Math.min(
     24,
-    Math.max(2, Math.round(RUN_WORK_BUDGET / Math.max(1, staticGraph.graph.numVertices * k))),
+    Math.max(
+      complete ? 2 : 1,
+      Math.round(RUN_WORK_BUDGET / Math.max(1, staticGraph.graph.numVertices * k * (complete ? 1 : 2))),
+    ),
   );
   const effort = Math.max(1, options.effort ?? autoEffort);
-  const complete = topology.links.length === (k * (k - 1)) / 2;
   const flat: PartitionContext | null = complete
     ? null
     : { ...ctx, steiner: new SteinerCost(completeTopology(k)) };
 
-  /** The best of one family: the static partition it starts from, then (teleporting) what grows from it. */
-  const family = (start: PartitionState, familyRng: Rng): Candidate => {
-    let best: Allocation | null = null;
-    let bestCost = Number.POSITIVE_INFINITY;
-    const consider = (a: Allocation): number => {
-      const c = allocationCostWith(dc, steiner, a);
-      if (c < bestCost) {
-        best = a;
-        bestCost = c;
-      }
-      return c;
+  /**
+   * The best of one family: the static partition it starts from, then (teleporting) what grows
+   * from it; and the best with the gates where the partitioner put them, when that differs (its
+   * gates sit at homes more often, which the emitter prefers when communication qubits are few).
+   */
+  const family = (start: PartitionState, familyRng: Rng): Candidate[] => {
+    let best: Candidate = { allocation: null as unknown as Allocation, cost: Number.POSITIVE_INFINITY };
+    let bestFound = best;
+    const consider = (found: Allocation): number => {
+      // FM leaves gates where moving one alone does not pay; the exact placement moves them
+      // together (all-to-all it keeps gates at a home, so a gate FM put where two copies meet can
+      // make the found placement the cheaper one).
+      const foundCost = allocationCostWith(dc, steiner, found);
+      const placed = placeGates(dc, topology, found)?.allocation;
+      const placedCost = placed ? allocationCostWith(dc, steiner, placed) : Number.POSITIVE_INFINITY;
+      if (foundCost < bestFound.cost) bestFound = { allocation: found, cost: foundCost };
+      if (placedCost < best.cost && placedCost < foundCost) best = { allocation: placed!, cost: placedCost };
+      if (foundCost < best.cost) best = bestFound;
+      return Math.min(foundCost, placedCost);
     };
     consider(toAllocation(dc, staticGraph, sliceByLayers(dc, 0), start.part));
     if (teleport && depth > 1 && n > 0)
-      temporalCandidates(dc, ctx, staticGraph, start.part, depth, familyRng, consider, () => bestCost);
-    return { allocation: best!, cost: bestCost };
+      temporalCandidates(dc, ctx, staticGraph, start.part, depth, familyRng, consider, () => best.cost);
+    return best === bestFound ? [best] : [best, bestFound];
   };
 
   const staticState = staticPartition(
@@ -116,7 +131,7 @@ export function allocateCandidates(
     effort,
     contiguousPart(dc, staticGraph, topology.capacity),
   );
-  const candidates = [family(staticState, rng)];
+  const candidates = family(staticState, rng);
   const chainState = chainPartition(staticGraph, ctx, chainPart(dc, staticGraph, ctx), rng.child('chain'));
   // A second family doubles the temporal work, so only a chain start at least as good as the
   // multilevel one (a different basin, not a worse one) is grown.
@@ -125,7 +140,7 @@ export function allocateCandidates(
     chainState.cost <= staticState.cost &&
     !sameQubitHomes(chainState.part, staticState.part, n)
   )
-    candidates.push(family(chainState, rng.child('chain')));
+    candidates.push(...family(chainState, rng.child('chain')));
   return candidates;
 }
 
