@@ -43,7 +43,7 @@ describe('logical error rate vs Stim + PyMatching', () => {
   }, 60_000);
 
   // se = 3.9e-4 (26% of the rate): MWPM takes about 1.2 ms per shot here, so CI affords 10k shots and
-  // union-find (0.7 ms per shot, and 1.7x MWPM's rate at this point) is left to bench/qec.ts. Over 250k
+  // union-find (about 1 ms per shot, and 1.4x MWPM's rate at this point) is left to bench/qec.ts. Over 250k
   // shots our rate is 1.15e-3, below the reference; errors sampled from our own DEM agree with it
   // (BENCHMARKS.md, qec notes).
   it('d = 17, p = 0.005: 1.50e-3 (MWPM)', () => {

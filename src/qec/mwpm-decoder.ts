@@ -100,14 +100,10 @@ class MwpmSearch implements MwpmDecoder {
 
   constructor(graph: MatchingGraph, options: MwpmOptions) {
     this.g = graph;
-    let maxW = 0;
-    for (const x of graph.edgeWeight) if (x > maxW) maxW = x;
-    let scale = 1;
-    if (maxW > 0) scale = 2 ** Math.floor(Math.log2(2 ** WEIGHT_BITS / maxW));
+    const { scale, weights } = integerEdgeWeights(graph);
     this.scale = scale;
     this.weightResolution = 1 / scale;
-    this.w = new Float64Array(graph.numEdges);
-    for (let e = 0; e < graph.numEdges; e++) this.w[e] = Math.round((graph.edgeWeight[e] as number) * scale);
+    this.w = weights;
     const sorted = Float64Array.from(this.w).sort();
     const median = sorted.length > 0 ? (sorted[sorted.length >> 1] as number) : 1;
     const r0 =
@@ -511,6 +507,20 @@ class MwpmSearch implements MwpmDecoder {
       this.matchTo[order[from + i] as number] = p === -1 ? -1 : (order[from + p] as number);
     }
   }
+}
+
+/**
+ * Edge weights on the integer scale the blossom step needs: round(w · scale), with scale the largest
+ * power of two keeping the largest weight <= 2^14.
+ */
+export function integerEdgeWeights(graph: MatchingGraph): { scale: number; weights: Float64Array } {
+  let maxW = 0;
+  for (const x of graph.edgeWeight) if (x > maxW) maxW = x;
+  let scale = 1;
+  if (maxW > 0) scale = 2 ** Math.floor(Math.log2(2 ** WEIGHT_BITS / maxW));
+  const weights = new Float64Array(graph.numEdges);
+  for (let e = 0; e < graph.numEdges; e++) weights[e] = Math.round((graph.edgeWeight[e] as number) * scale);
+  return { scale, weights };
 }
 
 /** Reusable buffers for matchBySubsets. */

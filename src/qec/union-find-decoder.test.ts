@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../util/rng.js';
 import type { MatchingGraph } from './matching-graph.js';
 import { graphFromEdges, type TestEdge } from './matching-graph.test-helper.js';
-import { createUnionFindDecoder } from './union-find-decoder.js';
+import { createUnionFindDecoder as createWith, type UnionFindOptions } from './union-find-decoder.js';
 
 /** Distance-d bit-flip repetition code, one round: data bit i flips detectors i-1 and i; bit 0 flips the logical. */
 function repetitionCode(d: number, weight = 1): MatchingGraph {
@@ -62,7 +62,10 @@ function* subsets(n: number, k: number, start = 0, acc: number[] = []): Generato
   }
 }
 
-describe('union-find decoder', () => {
+describe.each(['match', 'peel'] as const)('union-find decoder, correction by %s', (correction) => {
+  const createUnionFindDecoder = (graph: MatchingGraph, options: UnionFindOptions = {}) =>
+    createWith(graph, { ...options, correction });
+
   it('returns no flip for an empty syndrome', () => {
     const uf = createUnionFindDecoder(repetitionCode(5));
     expect(uf.decode(new Int32Array(0), 0)).toBe(0);
@@ -155,5 +158,27 @@ describe('union-find decoder', () => {
       const f = shots[s] as Int32Array;
       expect(createUnionFindDecoder(graph).decode(f, f.length)).toBe(forward[s]);
     }
+  });
+});
+
+describe('union-find decoder: matching inside clusters against peeling', () => {
+  it('errs less than peeling on the same shots of a noisy space-time code', () => {
+    const graph = spaceTimeRepetition(13, 13, 1, 1);
+    const match = createWith(graph, { correction: 'match' });
+    const peel = createWith(graph, { correction: 'peel' });
+    const rng = Rng.fromSeed(11);
+    let matchFailures = 0;
+    let peelFailures = 0;
+    for (let s = 0; s < 3000; s++) {
+      const errors: number[] = [];
+      for (let e = 0; e < graph.numEdges; e++) if (rng.next() < 0.1) errors.push(e);
+      const { fired, mask } = syndromeOf(graph, errors);
+      if (match.decode(fired, fired.length) !== mask) matchFailures++;
+      if (peel.decode(fired, fired.length) !== mask) peelFailures++;
+    }
+    // Same clusters, a better correction inside each: fewer failures on the same shots (375 against
+    // 439 with this seed; the shots where exactly one fails number about 100, so 5% is 3 SE).
+    expect(matchFailures).toBeGreaterThan(0);
+    expect(matchFailures).toBeLessThan(0.95 * peelFailures);
   });
 });

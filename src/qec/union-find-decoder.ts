@@ -7,10 +7,14 @@
 // odd clusters grows from both ends, twice as fast), so clusters spread along edge weights like
 // Dijkstra balls. Huang et al. round the log-likelihood weights onto a few integer levels the same
 // way; a finer scale follows the weights more closely but takes more rounds. A completed edge merges the clusters at its ends, or makes its
-// cluster neutral when it reaches the boundary. When no odd cluster is left, a spanning forest of
-// the completed edges is peeled from the leaves: a leaf whose detector still fires takes its tree
-// edge into the correction and passes the parity to its parent. Only the correction's observable
-// mask is kept.
+// cluster neutral when it reaches the boundary. When no odd cluster is left, each cluster is
+// corrected on its own: by default with the least-weight pairing of its fired detectors along paths
+// inside it (cluster-matching.ts), or by peeling a spanning forest of the completed edges from the
+// leaves (a leaf whose detector still fires takes its tree edge into the correction and passes the
+// parity to its parent). Peeling is linear but picks any correction the cluster allows; near
+// threshold clusters grow large and that costs accuracy (at d = 17, p = 0.005: 1.7x MWPM's logical
+// error rate against 1.4x with matching). Only the correction's observable mask is kept.
+import { ClusterMatcher } from './cluster-matching.js';
 import type { Decoder, MatchingGraph } from './matching-graph.js';
 
 export interface UnionFindOptions {
@@ -19,6 +23,12 @@ export interface UnionFindOptions {
    * weight scale). More steps follow the weights more closely and take more rounds. Default 32.
    */
   stepsPerMedianWeight?: number;
+  /**
+   * How the grown clusters become a correction: 'match' (default), the least-weight pairing inside
+   * each cluster (cluster-matching.ts); 'peel', any correction a spanning forest of the cluster
+   * allows (Delfosse & Zémor), linear time but about 1.2x as many logical errors near threshold.
+   */
+  correction?: 'match' | 'peel';
 }
 
 export function createUnionFindDecoder(graph: MatchingGraph, options: UnionFindOptions = {}): Decoder {
@@ -78,6 +88,9 @@ class UnionFindDecoder implements Decoder {
   private readonly queue: Int32Array;
   private readonly treeEdge: Int32Array;
   private readonly visited: Uint8Array;
+  private readonly matcher: ClusterMatcher | undefined;
+  private readonly members: Int32Array;
+  private readonly defects: Int32Array;
 
   constructor(graph: MatchingGraph, options: UnionFindOptions) {
     this.g = graph;
@@ -105,6 +118,9 @@ class UnionFindDecoder implements Decoder {
     this.queue = new Int32Array(n);
     this.treeEdge = new Int32Array(n);
     this.visited = new Uint8Array(n);
+    this.matcher = options.correction === 'peel' ? undefined : new ClusterMatcher(graph);
+    this.members = new Int32Array(this.matcher ? n : 0);
+    this.defects = new Int32Array(this.matcher ? n : 0);
   }
 
   decode(firedList: Int32Array, count: number): number {
@@ -126,7 +142,9 @@ class UnionFindDecoder implements Decoder {
       this.growRound(activeCount);
       activeCount = this.collectActive(activeCount);
     }
-    const mask = this.peel(firedList, count);
+    const mask = this.matcher
+      ? this.matchClusters(firedList, count, this.matcher)
+      : this.peel(firedList, count);
     this.reset();
     return mask;
   }
@@ -284,6 +302,27 @@ class UnionFindDecoder implements Decoder {
     this.nextActive = this.active;
     this.active = out;
     return n;
+  }
+
+  /** The least-weight correction inside each cluster holding a fired detector. */
+  private matchClusters(firedList: Int32Array, count: number, matcher: ClusterMatcher): number {
+    const { members, defects, next, fired } = this;
+    this.stamp++;
+    let mask = 0;
+    for (let i = 0; i < count; i++) {
+      const root = this.find(firedList[i] as number);
+      if (!this.markActive(root)) continue;
+      let memberCount = 0;
+      let defectCount = 0;
+      let v = root;
+      do {
+        members[memberCount++] = v;
+        if (fired[v]) defects[defectCount++] = v;
+        v = next[v] as number;
+      } while (v !== root);
+      mask ^= matcher.correct(members, memberCount, defects, defectCount);
+    }
+    return mask >>> 0;
   }
 
   /** Spanning forest of the completed edges, rooted at the boundary where it can be, peeled leaf first. */
