@@ -14,6 +14,7 @@ import {
 
 const DP_LIMIT = 10;
 const INF = Number.POSITIVE_INFINITY;
+/** An unreachable boundary, as matchBySubsets and matchByBlossom take it (mwpm-decoder.ts's INF). */
 const FAR = 2 ** 40;
 
 export class ClusterMatcher {
@@ -29,9 +30,6 @@ export class ClusterMatcher {
   private readonly obs: Uint32Array;
   private readonly boundaryDist: Float64Array;
   private readonly boundaryObs: Uint32Array;
-  /** Defect index of a detector during one solve, or -1. */
-  private readonly defectIndex: Int32Array;
-
   private heapKey: Float64Array;
   private heapNode: Int32Array;
   private heapSize = 0;
@@ -55,7 +53,6 @@ export class ClusterMatcher {
     this.obs = new Uint32Array(n);
     this.boundaryDist = new Float64Array(n);
     this.boundaryObs = new Uint32Array(n);
-    this.defectIndex = new Int32Array(n).fill(-1);
     this.heapKey = new Float64Array(64);
     this.heapNode = new Int32Array(64);
   }
@@ -84,7 +81,6 @@ export class ClusterMatcher {
     let anyUnreachable = false;
     for (let i = 0; i < k; i++) {
       const d = defects[i] as number;
-      this.defectIndex[d] = i;
       const b = this.boundaryDist[d] as number;
       if (b === INF) anyUnreachable = true;
       else if (b > maxBoundary) maxBoundary = b;
@@ -94,9 +90,8 @@ export class ClusterMatcher {
     for (let i = 0; i < k; i++) {
       // A pair further apart than both boundaries together is never better than sending both there.
       const radius = anyUnreachable ? INF : (bw[i] as number) + maxBoundary;
-      this.pairDistances(defects[i] as number, i, k, radius);
+      this.pairDistances(defects, i, k, radius);
     }
-    for (let i = 0; i < k; i++) this.defectIndex[defects[i] as number] = -1;
     const pairs = pw.subarray(0, k * k);
     const bounds = bw.subarray(0, k);
     const partner =
@@ -132,77 +127,65 @@ export class ClusterMatcher {
 
   /** Distance from every member to the boundary (inside the cluster), one Dijkstra from the boundary. */
   private boundaryDistances(members: Int32Array, memberCount: number): void {
-    const { g, member, stamp } = this;
-    const { edgeA, edgeB, edgeObservables, adjacencyStart, adjacencyEdges } = g;
-    const edgeWeight = this.w;
-    const dist = this.boundaryDist;
-    const obs = this.boundaryObs;
+    const { edgeB, edgeObservables, adjacencyStart, adjacencyEdges } = this.g;
+    const { w, seen, boundaryDist: dist, boundaryObs: obs } = this;
+    const search = ++this.search;
     this.heapSize = 0;
     for (let m = 0; m < memberCount; m++) {
       const v = members[m] as number;
+      seen[v] = search;
       dist[v] = INF;
       for (let k = adjacencyStart[v] as number, end = adjacencyStart[v + 1] as number; k < end; k++) {
         const e = adjacencyEdges[k] as number;
-        if ((edgeB[e] as number) !== -1) continue;
-        const w = edgeWeight[e] as number;
-        if (w < (dist[v] as number)) {
-          dist[v] = w;
-          obs[v] = edgeObservables[e] as number;
-        }
+        if ((edgeB[e] as number) !== -1 || (w[e] as number) >= (dist[v] as number)) continue;
+        dist[v] = w[e] as number;
+        obs[v] = edgeObservables[e] as number;
       }
       if ((dist[v] as number) < INF) this.push(dist[v] as number, v);
     }
-    while (this.heapSize > 0) {
-      const key = this.heapKey[0] as number;
-      const v = this.pop();
-      if (key > (dist[v] as number)) continue;
-      for (let k = adjacencyStart[v] as number, end = adjacencyStart[v + 1] as number; k < end; k++) {
-        const e = adjacencyEdges[k] as number;
-        const b = edgeB[e] as number;
-        if (b === -1) continue;
-        const a = edgeA[e] as number;
-        const u = a === v ? b : a;
-        if (member[u] !== stamp) continue;
-        const nd = key + (edgeWeight[e] as number);
-        if (nd < (dist[u] as number)) {
-          dist[u] = nd;
-          obs[u] = (obs[v] as number) ^ (edgeObservables[e] as number);
-          this.push(nd, u);
-        }
-      }
-    }
+    this.spread(dist, obs, INF);
   }
 
-  private pairDistances(source: number, i: number, k: number, radius: number): void {
-    const { g, member, stamp, seen, dist, obs, defectIndex, pw, pobs } = this;
-    const { edgeA, edgeB, edgeObservables, adjacencyStart, adjacencyEdges } = g;
-    const edgeWeight = this.w;
-    this.search++;
-    const search = this.search;
+  /** Distances from defect i to the defects after it, up to `radius`, into pw and pobs. */
+  private pairDistances(defects: Int32Array, i: number, k: number, radius: number): void {
+    const { seen, dist, obs, pw, pobs } = this;
+    const search = ++this.search;
+    const source = defects[i] as number;
     this.heapSize = 0;
     seen[source] = search;
     dist[source] = 0;
     obs[source] = 0;
     this.push(0, source);
+    this.spread(dist, obs, radius);
+    for (let j = i + 1; j < k; j++) {
+      const d = defects[j] as number;
+      if (seen[d] !== search || (dist[d] as number) > radius) continue;
+      pw[i * k + j] = dist[d] as number;
+      pw[j * k + i] = dist[d] as number;
+      pobs[i * k + j] = obs[d] as number;
+    }
+  }
+
+  /**
+   * Dijkstra inside the cluster from what is on the heap, settling nodes up to `radius`; a node
+   * not marked with the current search counts as unreached.
+   */
+  private spread(dist: Float64Array, obs: Uint32Array, radius: number): void {
+    const { edgeA, edgeB, edgeObservables, adjacencyStart, adjacencyEdges } = this.g;
+    const { w, member, stamp, seen, search } = this;
     while (this.heapSize > 0) {
       const key = this.heapKey[0] as number;
       const v = this.pop();
       if (key > (dist[v] as number)) continue;
       if (key > radius) break;
-      const j = defectIndex[v] as number;
-      if (j > i) {
-        pw[i * k + j] = key;
-        pw[j * k + i] = key;
-        pobs[i * k + j] = obs[v] as number;
-      }
-      for (let kk = adjacencyStart[v] as number, end = adjacencyStart[v + 1] as number; kk < end; kk++) {
-        const e = adjacencyEdges[kk] as number;
+      for (let k = adjacencyStart[v] as number, end = adjacencyStart[v + 1] as number; k < end; k++) {
+        const e = adjacencyEdges[k] as number;
         const b = edgeB[e] as number;
         if (b === -1) continue;
         const a = edgeA[e] as number;
         const u = a === v ? b : a;
         if (member[u] !== stamp) continue;
-        const nd = key + (edgeWeight[e] as number);
+        const nd = key + (w[e] as number);
         if (seen[u] !== search || nd < (dist[u] as number)) {
           seen[u] = search;
           dist[u] = nd;
