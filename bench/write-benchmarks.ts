@@ -80,8 +80,11 @@ const NOTES: Record<string, string> = {
     'time at scale.',
 };
 
-/** Lines for the `speedupVs…` fields a record carries (peers slower than us, quoted from REFERENCES.md). */
-function speedups(records: readonly BenchRecord[]): string {
+/**
+ * Lines under a suite's table: speed-ups over peers slower than us (`speedupVs…`, quoted from
+ * REFERENCES.md), e-bits beside the best published, union-find beside MWPM, requests served.
+ */
+function highlights(records: readonly BenchRecord[]): string {
   const lines: string[] = [];
   for (const r of records) {
     for (const [key, value] of Object.entries(r)) {
@@ -120,7 +123,7 @@ async function writeBenchmarks(): Promise<void> {
     process.stderr.write(`bench: ${name}...\n`);
     const records = await runSuites([name], false);
     sections.push(
-      `## ${name}\n\n${NOTES[name] ?? ''}\n\n\`\`\`\n${formatBenchTable(records)}\n\`\`\`\n${speedups(records)}`,
+      `## ${name}\n\n${NOTES[name] ?? ''}\n\n\`\`\`\n${formatBenchTable(records)}\n\`\`\`\n${highlights(records)}`,
     );
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';

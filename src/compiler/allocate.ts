@@ -22,7 +22,7 @@ import { bestPartPermutation } from './part-permutation.js';
 import { type PartitionContext, PartitionState } from './partition-state.js';
 import { interactionGraph, interactionOrder } from './qubit-order.js';
 import { type Slicing, sliceByLayers, twoQubitDepth } from './time-slices.js';
-import type { Topology } from './topology.js';
+import { isAllToAll, type Topology } from './topology.js';
 import { SteinerCost } from './topology-distance.js';
 
 export interface AllocateOptions {
@@ -83,7 +83,7 @@ export function allocateCandidates(
   const teleport = options.teleport !== false;
   const depth = twoQubitDepth(dc);
   const staticGraph = buildCircuitHypergraph(dc, sliceByLayers(dc, 0));
-  const complete = topology.links.length === (k * (k - 1)) / 2;
+  const complete = isAllToAll(topology);
   // Off all-to-all every run is made twice (under the real and the flat metric): half as many runs.
   const autoEffort = Math.min(
     24,
@@ -103,8 +103,9 @@ export function allocateCandidates(
    * gates sit at homes more often, which the emitter prefers when communication qubits are few).
    */
   const family = (start: PartitionState, familyRng: Rng): Candidate[] => {
-    let best: Candidate = { allocation: null as unknown as Allocation, cost: Number.POSITIVE_INFINITY };
-    let bestFound = best;
+    const none: Candidate = { allocation: null as unknown as Allocation, cost: Number.POSITIVE_INFINITY };
+    let best = none;
+    let bestFound = none;
     const consider = (found: Allocation): number => {
       // FM leaves gates where moving one alone does not pay; the exact placement moves them
       // together (all-to-all it keeps gates at a home, so a gate FM put where two copies meet can
@@ -113,8 +114,8 @@ export function allocateCandidates(
       const placed = placeGates(dc, topology, found)?.allocation;
       const placedCost = placed ? allocationCostWith(dc, steiner, placed) : Number.POSITIVE_INFINITY;
       if (foundCost < bestFound.cost) bestFound = { allocation: found, cost: foundCost };
-      if (placedCost < best.cost && placedCost < foundCost) best = { allocation: placed!, cost: placedCost };
-      if (foundCost < best.cost) best = bestFound;
+      const better = placed && placedCost < foundCost ? { allocation: placed, cost: placedCost } : bestFound;
+      if (better.cost < best.cost) best = better;
       return Math.min(foundCost, placedCost);
     };
     consider(toAllocation(dc, staticGraph, sliceByLayers(dc, 0), start.part));

@@ -18,7 +18,7 @@
 import type { Allocation } from './allocation.js';
 import { type DistCircuit, runEndingQubit } from './dist-ir.js';
 import { MaxFlow } from './max-flow.js';
-import type { Topology } from './topology.js';
+import { isAllToAll, type Topology } from './topology.js';
 
 /** The runs of diagonal gates under an allocation, and the two runs each diagonal op joins. */
 interface RunSegments {
@@ -103,14 +103,13 @@ export function placeGates(
   options: { detached?: boolean } = {},
 ): GatePlacement | null {
   const k = topology.names.length;
-  const complete = topology.links.length === (k * (k - 1)) / 2;
   const pos = pathOrder(topology);
   const segments = runSegments(dc, allocation);
   if (pos !== null) {
     const detached = options.detached ?? topology.commQubits.every((c) => c >= 2);
     return placeOnLine(segments, allocation, pos, detached);
   }
-  if (complete) return placeAllToAll(segments, allocation, k);
+  if (isAllToAll(topology)) return placeAllToAll(segments, allocation, k);
   return null;
 }
 

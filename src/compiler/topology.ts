@@ -14,3 +14,9 @@ export interface Topology {
 }
 
 export type TopologyShape = 'all-to-all' | 'line' | 'ring' | 'grid';
+
+/** True when every pair of QPUs shares a link (links are distinct, a < b). */
+export function isAllToAll(topology: Topology): boolean {
+  const k = topology.names.length;
+  return topology.links.length === (k * (k - 1)) / 2;
+}
